@@ -1,0 +1,473 @@
+"""The resources: ``client.chat.completions`` and ``client.embeddings``, sync and async.
+
+Each ``create`` walks the model's targets (one, or a fallback chain), builds the provider's
+request through its adapter and sends it through the transport. Sync and async twins share
+names, signatures and docstrings (a test holds them equal).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, overload
+
+import httpx
+
+from ._streaming import AsyncStream, Stream
+from ._transport import async_send, read_async, read_sync, sync_send
+from .errors import APIError
+from .types import ChatCompletion, CreateEmbeddingResponse
+
+if TYPE_CHECKING:
+    from ._client import AsyncClient, Client, MessageParam
+    from .providers._base import Adapter, ChatParams, EmbeddingParams
+
+__all__ = ["AsyncChat", "AsyncCompletions", "AsyncEmbeddings", "Chat", "Completions", "Embeddings"]
+
+logger = logging.getLogger("llmswitch")
+
+_CREATE_DOC = """Create a chat completion, OpenAI-style, on whichever provider ``model`` names.
+
+``model`` is ``"provider/model-id"`` (``"qwen/qwen-plus"``), or an alias from config (a list
+of targets is a fallback chain). ``messages`` are dicts or :mod:`llmswitch.types` models.
+With ``stream=True`` the result is a stream of :class:`ChatCompletionChunk`; use it as a
+context manager and call ``get_final_completion()`` for the assembled answer.
+A parameter the provider cannot honour raises :class:`UnsupportedParameterError` unless
+``drop_unsupported_params`` is set. Example::
+
+    resp = client.chat.completions.create(
+        model="glm/glm-4-flash", messages=[{"role": "user", "content": "Hi"}])
+    print(resp.choices[0].message.content, resp.provider)
+"""
+
+_EMBED_DOC = """Create embeddings (always floats) for a string or a list of strings.
+
+Example::
+
+    resp = client.embeddings.create(model="qwen/text-embedding-v3", input=["a", "b"])
+    vectors = [item.embedding for item in resp.data]
+"""
+
+
+def _next_or_raise(error: APIError, earlier: list[APIError], last: bool) -> None:
+    from ._client import FALLBACK_ERRORS
+
+    error.attempts = list(earlier)
+    if last or not isinstance(error, FALLBACK_ERRORS):
+        raise error
+    logger.debug("fallback: %s failed with %s; trying the next target", error.provider, error)
+    earlier.append(error)
+
+
+def _options(**kwargs: Any) -> dict[str, Any]:
+    return kwargs
+
+
+class Completions:
+    """``client.chat.completions``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Iterable[MessageParam],
+        stream: Literal[False] = False,
+        temperature: float | None = None,
+        top_p: float | None = None,
+        max_tokens: int | None = None,
+        max_completion_tokens: int | None = None,
+        stop: str | list[str] | None = None,
+        seed: int | None = None,
+        user: str | None = None,
+        n: int | None = None,
+        presence_penalty: float | None = None,
+        frequency_penalty: float | None = None,
+        logprobs: bool | None = None,
+        top_logprobs: int | None = None,
+        logit_bias: dict[str, int] | None = None,
+        tools: list[Any] | None = None,
+        tool_choice: str | Mapping[str, Any] | None = None,
+        parallel_tool_calls: bool | None = None,
+        response_format: Mapping[str, Any] | Any | None = None,
+        stream_options: dict[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_body: dict[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ChatCompletion: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Iterable[MessageParam],
+        stream: Literal[True],
+        temperature: float | None = None,
+        top_p: float | None = None,
+        max_tokens: int | None = None,
+        max_completion_tokens: int | None = None,
+        stop: str | list[str] | None = None,
+        seed: int | None = None,
+        user: str | None = None,
+        n: int | None = None,
+        presence_penalty: float | None = None,
+        frequency_penalty: float | None = None,
+        logprobs: bool | None = None,
+        top_logprobs: int | None = None,
+        logit_bias: dict[str, int] | None = None,
+        tools: list[Any] | None = None,
+        tool_choice: str | Mapping[str, Any] | None = None,
+        parallel_tool_calls: bool | None = None,
+        response_format: Mapping[str, Any] | Any | None = None,
+        stream_options: dict[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_body: dict[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Stream: ...
+
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Iterable[MessageParam],
+        stream: bool = False,
+        temperature: float | None = None,
+        top_p: float | None = None,
+        max_tokens: int | None = None,
+        max_completion_tokens: int | None = None,
+        stop: str | list[str] | None = None,
+        seed: int | None = None,
+        user: str | None = None,
+        n: int | None = None,
+        presence_penalty: float | None = None,
+        frequency_penalty: float | None = None,
+        logprobs: bool | None = None,
+        top_logprobs: int | None = None,
+        logit_bias: dict[str, int] | None = None,
+        tools: list[Any] | None = None,
+        tool_choice: str | Mapping[str, Any] | None = None,
+        parallel_tool_calls: bool | None = None,
+        response_format: Mapping[str, Any] | Any | None = None,
+        stream_options: dict[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_body: dict[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ChatCompletion | Stream:
+        from ._client import normalize_messages
+
+        client = self._client
+        msgs = normalize_messages(messages)
+        options = _options(
+            temperature=temperature, top_p=top_p, max_tokens=max_tokens,
+            max_completion_tokens=max_completion_tokens, stop=stop, seed=seed, user=user, n=n,
+            presence_penalty=presence_penalty, frequency_penalty=frequency_penalty,
+            logprobs=logprobs, top_logprobs=top_logprobs, logit_bias=logit_bias, tools=tools,
+            tool_choice=tool_choice, parallel_tool_calls=parallel_tool_calls,
+            response_format=response_format, stream_options=stream_options,
+        )  # fmt: skip
+        targets = client.resolve(model)
+        earlier: list[APIError] = []
+        for position, (adapter, target) in enumerate(targets):
+            params = client.chat_params(adapter, target, msgs, options)
+            params.stream = stream
+            params.extra_body = extra_body
+            request = client.prepare(
+                adapter.build_chat_request(params), timeout, extra_headers, adapter.name
+            )
+            try:
+                if stream:
+                    return sync_send(
+                        client.http, adapter, request, _sync_stream(adapter, params),
+                        client._policy_for(adapter.name), "chat stream",
+                    )  # fmt: skip
+                return sync_send(
+                    client.http, adapter, request, _sync_chat(adapter),
+                    client._policy_for(adapter.name), "chat",
+                )  # fmt: skip
+            except APIError as error:
+                _next_or_raise(error, earlier, position == len(targets) - 1)
+        raise AssertionError("unreachable: a model resolves to at least one target")
+
+    create.__doc__ = _CREATE_DOC
+
+
+def _sync_chat(adapter: Adapter) -> Callable[[httpx.Response], ChatCompletion]:
+    def handle(response: httpx.Response) -> ChatCompletion:
+        read_sync(response, adapter.name)
+        return adapter.parse_chat_response(response)
+
+    return handle
+
+
+def _sync_stream(adapter: Adapter, params: ChatParams) -> Callable[[httpx.Response], Stream]:
+    def handle(response: httpx.Response) -> Stream:
+        return Stream(response, adapter, adapter.chunk_parser(params))._start()
+
+    return handle
+
+
+def _async_chat(adapter: Adapter) -> Callable[[httpx.Response], Awaitable[ChatCompletion]]:
+    async def handle(response: httpx.Response) -> ChatCompletion:
+        await read_async(response, adapter.name)
+        return adapter.parse_chat_response(response)
+
+    return handle
+
+
+def _async_stream(
+    adapter: Adapter, params: ChatParams
+) -> Callable[[httpx.Response], Awaitable[AsyncStream]]:
+    async def handle(response: httpx.Response) -> AsyncStream:
+        return await AsyncStream(response, adapter, adapter.chunk_parser(params))._start()
+
+    return handle
+
+
+def _sync_embed(
+    adapter: Adapter, params: EmbeddingParams
+) -> Callable[[httpx.Response], CreateEmbeddingResponse]:
+    def handle(response: httpx.Response) -> CreateEmbeddingResponse:
+        read_sync(response, adapter.name)
+        return adapter.parse_embeddings_response(response, params)
+
+    return handle
+
+
+def _async_embed(
+    adapter: Adapter, params: EmbeddingParams
+) -> Callable[[httpx.Response], Awaitable[CreateEmbeddingResponse]]:
+    async def handle(response: httpx.Response) -> CreateEmbeddingResponse:
+        await read_async(response, adapter.name)
+        return adapter.parse_embeddings_response(response, params)
+
+    return handle
+
+
+class AsyncCompletions:
+    """``client.chat.completions`` of :class:`AsyncClient`."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Iterable[MessageParam],
+        stream: Literal[False] = False,
+        temperature: float | None = None,
+        top_p: float | None = None,
+        max_tokens: int | None = None,
+        max_completion_tokens: int | None = None,
+        stop: str | list[str] | None = None,
+        seed: int | None = None,
+        user: str | None = None,
+        n: int | None = None,
+        presence_penalty: float | None = None,
+        frequency_penalty: float | None = None,
+        logprobs: bool | None = None,
+        top_logprobs: int | None = None,
+        logit_bias: dict[str, int] | None = None,
+        tools: list[Any] | None = None,
+        tool_choice: str | Mapping[str, Any] | None = None,
+        parallel_tool_calls: bool | None = None,
+        response_format: Mapping[str, Any] | Any | None = None,
+        stream_options: dict[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_body: dict[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ChatCompletion: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Iterable[MessageParam],
+        stream: Literal[True],
+        temperature: float | None = None,
+        top_p: float | None = None,
+        max_tokens: int | None = None,
+        max_completion_tokens: int | None = None,
+        stop: str | list[str] | None = None,
+        seed: int | None = None,
+        user: str | None = None,
+        n: int | None = None,
+        presence_penalty: float | None = None,
+        frequency_penalty: float | None = None,
+        logprobs: bool | None = None,
+        top_logprobs: int | None = None,
+        logit_bias: dict[str, int] | None = None,
+        tools: list[Any] | None = None,
+        tool_choice: str | Mapping[str, Any] | None = None,
+        parallel_tool_calls: bool | None = None,
+        response_format: Mapping[str, Any] | Any | None = None,
+        stream_options: dict[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_body: dict[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncStream: ...
+
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Iterable[MessageParam],
+        stream: bool = False,
+        temperature: float | None = None,
+        top_p: float | None = None,
+        max_tokens: int | None = None,
+        max_completion_tokens: int | None = None,
+        stop: str | list[str] | None = None,
+        seed: int | None = None,
+        user: str | None = None,
+        n: int | None = None,
+        presence_penalty: float | None = None,
+        frequency_penalty: float | None = None,
+        logprobs: bool | None = None,
+        top_logprobs: int | None = None,
+        logit_bias: dict[str, int] | None = None,
+        tools: list[Any] | None = None,
+        tool_choice: str | Mapping[str, Any] | None = None,
+        parallel_tool_calls: bool | None = None,
+        response_format: Mapping[str, Any] | Any | None = None,
+        stream_options: dict[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_body: dict[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ChatCompletion | AsyncStream:
+        from ._client import normalize_messages
+
+        client = self._client
+        msgs = normalize_messages(messages)
+        options = _options(
+            temperature=temperature, top_p=top_p, max_tokens=max_tokens,
+            max_completion_tokens=max_completion_tokens, stop=stop, seed=seed, user=user, n=n,
+            presence_penalty=presence_penalty, frequency_penalty=frequency_penalty,
+            logprobs=logprobs, top_logprobs=top_logprobs, logit_bias=logit_bias, tools=tools,
+            tool_choice=tool_choice, parallel_tool_calls=parallel_tool_calls,
+            response_format=response_format, stream_options=stream_options,
+        )  # fmt: skip
+        targets = client.resolve(model)
+        earlier: list[APIError] = []
+        for position, (adapter, target) in enumerate(targets):
+            params = client.chat_params(adapter, target, msgs, options)
+            params.stream = stream
+            params.extra_body = extra_body
+            request = client.prepare(
+                adapter.build_chat_request(params), timeout, extra_headers, adapter.name
+            )
+            try:
+                if stream:
+                    return await async_send(
+                        client.http, adapter, request, _async_stream(adapter, params),
+                        client._policy_for(adapter.name), "chat stream",
+                    )  # fmt: skip
+                return await async_send(
+                    client.http, adapter, request, _async_chat(adapter),
+                    client._policy_for(adapter.name), "chat",
+                )  # fmt: skip
+            except APIError as error:
+                _next_or_raise(error, earlier, position == len(targets) - 1)
+        raise AssertionError("unreachable: a model resolves to at least one target")
+
+    create.__doc__ = _CREATE_DOC
+
+
+class Chat:
+    """``client.chat``."""
+
+    def __init__(self, client: Client) -> None:
+        self.completions = Completions(client)
+
+
+class AsyncChat:
+    """``client.chat`` of :class:`AsyncClient`."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self.completions = AsyncCompletions(client)
+
+
+class Embeddings:
+    """``client.embeddings``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        model: str,
+        input: str | list[str],
+        dimensions: int | None = None,
+        user: str | None = None,
+        encoding_format: Literal["float", "base64"] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_body: dict[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> CreateEmbeddingResponse:
+        client = self._client
+        targets = client.resolve(model)
+        earlier: list[APIError] = []
+        options = {"dimensions": dimensions, "user": user, "encoding_format": encoding_format,
+                   "extra_body": extra_body}  # fmt: skip
+        for position, (adapter, target) in enumerate(targets):
+            params = client.embedding_params(target, input, options)
+            request = client.prepare(
+                adapter.build_embeddings_request(params), timeout, extra_headers, adapter.name
+            )
+            try:
+                return sync_send(
+                    client.http, adapter, request, _sync_embed(adapter, params),
+                    client._policy_for(adapter.name), "embeddings",
+                )  # fmt: skip
+            except APIError as error:
+                _next_or_raise(error, earlier, position == len(targets) - 1)
+        raise AssertionError("unreachable: a model resolves to at least one target")
+
+    create.__doc__ = _EMBED_DOC
+
+
+class AsyncEmbeddings:
+    """``client.embeddings`` of :class:`AsyncClient`."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        *,
+        model: str,
+        input: str | list[str],
+        dimensions: int | None = None,
+        user: str | None = None,
+        encoding_format: Literal["float", "base64"] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extra_body: dict[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> CreateEmbeddingResponse:
+        client = self._client
+        targets = client.resolve(model)
+        earlier: list[APIError] = []
+        options = {"dimensions": dimensions, "user": user, "encoding_format": encoding_format,
+                   "extra_body": extra_body}  # fmt: skip
+        for position, (adapter, target) in enumerate(targets):
+            params = client.embedding_params(target, input, options)
+            request = client.prepare(
+                adapter.build_embeddings_request(params), timeout, extra_headers, adapter.name
+            )
+            try:
+                return await async_send(
+                    client.http, adapter, request, _async_embed(adapter, params),
+                    client._policy_for(adapter.name), "embeddings",
+                )  # fmt: skip
+            except APIError as error:
+                _next_or_raise(error, earlier, position == len(targets) - 1)
+        raise AssertionError("unreachable: a model resolves to at least one target")
+
+    create.__doc__ = _EMBED_DOC

@@ -1,0 +1,317 @@
+"""``Stream`` / ``AsyncStream``: iterate chunks, close the response, assemble the final answer.
+
+The byte → event → chunk pipeline (:class:`_Pipeline`) does no IO and is shared by both; the
+two classes only differ in how they read bytes. A stream opened by the client has already read
+up to its first chunk (so errors before it could be retried); iteration continues from there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from ._sse import SSEDecoder
+from ._transport import connection_error
+from .errors import APIError
+from .providers._base import Adapter, ChunkParser
+from .types import (
+    ChatCompletion,
+    ChatCompletionChunk,
+    ChatCompletionMessage,
+    Choice,
+    FunctionCall,
+    ToolCall,
+    Usage,
+)
+
+__all__ = ["AsyncStream", "ChatCompletionAccumulator", "Stream"]
+
+
+class ChatCompletionAccumulator:
+    """Folds chunks into one :class:`ChatCompletion`: content, tool calls (from argument
+    fragments, keyed by index), finish reasons and the last usage reported."""
+
+    def __init__(self) -> None:
+        self.id = ""
+        self.model = ""
+        self.created = 0
+        self.provider = ""
+        self.usage: Usage | None = None
+        self._content: dict[int, list[str]] = {}
+        self._reasoning: dict[int, list[str]] = {}
+        self._finish: dict[int, Any] = {}
+        self._tools: dict[int, dict[int, dict[str, Any]]] = {}
+        self.chunks = 0
+
+    def add(self, chunk: ChatCompletionChunk) -> None:
+        """Take one chunk into the running answer."""
+        self.chunks += 1
+        self.id = self.id or chunk.id
+        self.model = self.model or chunk.model
+        self.created = self.created or chunk.created
+        self.provider = chunk.provider or self.provider
+        if chunk.usage is not None:
+            self.usage = chunk.usage
+        for choice in chunk.choices:
+            index = choice.index
+            content = self._content.setdefault(index, [])
+            delta = choice.delta
+            if delta.content:
+                content.append(delta.content)
+            if delta.reasoning_content:
+                self._reasoning.setdefault(index, []).append(delta.reasoning_content)
+            if delta.tool_calls:
+                calls = self._tools.setdefault(index, {})
+                for call in delta.tool_calls:
+                    slot = calls.setdefault(call.index, {"id": "", "name": "", "arguments": []})
+                    if call.id:
+                        slot["id"] = call.id
+                    if call.function is not None:
+                        if call.function.name:
+                            slot["name"] = call.function.name
+                        if call.function.arguments:
+                            slot["arguments"].append(call.function.arguments)
+            if choice.finish_reason is not None:
+                self._finish[index] = choice.finish_reason
+
+    def completion(self) -> ChatCompletion:
+        """The assembled answer so far."""
+        choices = []
+        for index in sorted(set(self._content) | set(self._tools) | set(self._finish)):
+            tools = self._tools.get(index)
+            tool_calls = (
+                [
+                    ToolCall(
+                        id=slot["id"],
+                        function=FunctionCall(
+                            name=slot["name"], arguments="".join(slot["arguments"])
+                        ),
+                    )
+                    for _, slot in sorted(tools.items())
+                ]
+                if tools
+                else None
+            )
+            text = "".join(self._content.get(index, []))
+            reasoning = "".join(self._reasoning.get(index, [])) or None
+            choices.append(
+                Choice(
+                    index=index,
+                    message=ChatCompletionMessage(
+                        content=text if text or not tool_calls else None,
+                        tool_calls=tool_calls,
+                        reasoning_content=reasoning,
+                    ),
+                    finish_reason=self._finish.get(index),
+                )
+            )
+        result = ChatCompletion(
+            id=self.id, created=self.created, model=self.model, choices=choices, usage=self.usage
+        )
+        return result.with_raw({"assembled_from_chunks": self.chunks}, self.provider)  # type: ignore[no-any-return]
+
+
+class _Pipeline:
+    """Bytes → SSE events → chunks for one stream (no IO)."""
+
+    __slots__ = ("accumulator", "adapter", "decoder", "parser", "response")
+
+    def __init__(self, response: httpx.Response, adapter: Adapter, parser: ChunkParser) -> None:
+        self.response = response
+        self.adapter = adapter
+        self.decoder = SSEDecoder()
+        self.parser = parser
+        self.accumulator = ChatCompletionAccumulator()
+
+    def is_json_error(self) -> bool:
+        content_type: str = self.response.headers.get("content-type", "")
+        return content_type.startswith("application/json")
+
+    def json_error(self, body: bytes) -> APIError:
+        return self.adapter.map_error(self.response.status_code, body, self.response.headers)
+
+    def feed(self, data: bytes) -> list[ChatCompletionChunk]:
+        out: list[ChatCompletionChunk] = []
+        parser = self.parser
+        for event in self.decoder.feed(data):
+            if parser.done:
+                break
+            out.extend(parser.feed(event))
+        for chunk in out:
+            self.accumulator.add(chunk)
+        return out
+
+    def finish(self) -> list[ChatCompletionChunk]:
+        out: list[ChatCompletionChunk] = []
+        for event in self.decoder.flush():
+            if self.parser.done:
+                break
+            out.extend(self.parser.feed(event))
+        out.extend(self.parser.close())
+        for chunk in out:
+            self.accumulator.add(chunk)
+        return out
+
+
+class _StreamBase:
+    def __init__(self, response: httpx.Response, adapter: Adapter, parser: ChunkParser) -> None:
+        self.response = response
+        self._pipeline = _Pipeline(response, adapter, parser)
+        self._pending: list[ChatCompletionChunk] = []
+        self._ended = False
+        self._closed = False
+
+    @property
+    def provider(self) -> str:
+        """Name of the provider that is answering."""
+        return self._pipeline.adapter.name
+
+    def _final(self) -> ChatCompletion:
+        return self._pipeline.accumulator.completion()
+
+
+class Stream(_StreamBase):
+    """A streamed chat answer. Iterate for chunks; use as a context manager to close early."""
+
+    def __init__(self, response: httpx.Response, adapter: Adapter, parser: ChunkParser) -> None:
+        super().__init__(response, adapter, parser)
+        self._bytes: Iterator[bytes] = response.iter_bytes()
+
+    def _pull(self) -> list[ChatCompletionChunk]:
+        """Read until at least one chunk or the end; raise mapped errors; close on failure."""
+        pipeline = self._pipeline
+        try:
+            if pipeline.is_json_error():
+                raise pipeline.json_error(b"".join(self._bytes))
+            while True:
+                if pipeline.parser.done:
+                    self._ended = True
+                    self.close()
+                    return []
+                try:
+                    data = next(self._bytes)
+                except StopIteration:
+                    self._ended = True
+                    chunks = pipeline.finish()
+                    self.close()
+                    return chunks
+                chunks = pipeline.feed(data)
+                if chunks:
+                    return chunks
+        except httpx.HTTPError as exc:
+            self.close()
+            raise connection_error(exc, pipeline.adapter.name, retryable=False) from exc
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self) -> Stream:
+        self._pending = self._pull()
+        return self
+
+    def __iter__(self) -> Iterator[ChatCompletionChunk]:
+        while True:
+            if self._pending:
+                pending, self._pending = self._pending, []
+                yield from pending
+            if self._ended or self._closed:
+                return
+            self._pending = self._pull()
+
+    def get_final_completion(self) -> ChatCompletion:
+        """Read the rest of the stream and return the assembled :class:`ChatCompletion`."""
+        for _ in self:
+            pass
+        return self._final()
+
+    def close(self) -> None:
+        """Release the connection (idempotent)."""
+        if not self._closed:
+            self._closed = True
+            self.response.close()
+
+    def __enter__(self) -> Stream:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncStream(_StreamBase):
+    """Async twin of :class:`Stream`: ``async for chunk in stream``."""
+
+    def __init__(self, response: httpx.Response, adapter: Adapter, parser: ChunkParser) -> None:
+        super().__init__(response, adapter, parser)
+        self._bytes: AsyncIterator[bytes] = response.aiter_bytes()
+
+    async def _pull(self) -> list[ChatCompletionChunk]:
+        pipeline = self._pipeline
+        try:
+            if pipeline.is_json_error():
+                raise pipeline.json_error(b"".join([b async for b in self._bytes]))
+            while True:
+                if pipeline.parser.done:
+                    self._ended = True
+                    await self.close()
+                    return []
+                try:
+                    data = await self._bytes.__anext__()
+                except StopAsyncIteration:
+                    self._ended = True
+                    chunks = pipeline.finish()
+                    await self.close()
+                    return chunks
+                chunks = pipeline.feed(data)
+                if chunks:
+                    return chunks
+        except httpx.HTTPError as exc:
+            await self.close()
+            raise connection_error(exc, pipeline.adapter.name, retryable=False) from exc
+        except BaseException:
+            await self.close()
+            raise
+
+    async def _start(self) -> AsyncStream:
+        self._pending = await self._pull()
+        return self
+
+    async def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
+        while True:
+            if self._pending:
+                pending, self._pending = self._pending, []
+                for chunk in pending:
+                    yield chunk
+            if self._ended or self._closed:
+                return
+            self._pending = await self._pull()
+
+    async def get_final_completion(self) -> ChatCompletion:
+        """Read the rest of the stream and return the assembled :class:`ChatCompletion`."""
+        async for _ in self:
+            pass
+        return self._final()
+
+    async def close(self) -> None:
+        """Release the connection (idempotent)."""
+        if not self._closed:
+            self._closed = True
+            await self.response.aclose()
+
+    async def __aenter__(self) -> AsyncStream:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()

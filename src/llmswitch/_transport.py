@@ -1,0 +1,246 @@
+"""The one place that sends: timeouts, retries (tenacity), Retry-After, sync and async.
+
+Each attempt sends the request, maps any HTTP or transport failure to a typed
+:class:`~llmswitch.errors.APIError` via the provider's adapter, and runs the caller's handler
+(parse the body, or open a stream and read up to its first chunk) inside the attempt, so an
+error found in a 200 body or before a stream's first chunk is retried like a status error.
+
+Retry rule (DESIGN section 5): up to ``max_retries`` more attempts for errors marked
+``retryable`` (connect errors, timeouts, 408, 409, 429 rate limits, 5xx, provider codes marked
+retryable); quota, auth, bad request and content filter are not. The wait is the server's
+``retry-after-ms`` / ``Retry-After`` when given and not above ``max_retry_after`` (a longer one
+is not waited for: the error is raised), else ``min(0.5 * 2**n, 8) * (1 - 0.25 * random())``.
+``x-should-retry`` from the server overrides the status rule. Each retry logs one DEBUG line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import httpx
+from tenacity import AsyncRetrying, RetryCallState, Retrying, stop_after_attempt
+from tenacity.retry import retry_base
+
+from .errors import APIConnectionError, APIError, APITimeoutError
+from .providers._base import Adapter
+
+__all__ = ["RetryPolicy", "async_send", "sync_send"]
+
+logger = logging.getLogger("llmswitch")
+T = TypeVar("T")
+
+
+class RetryPolicy:
+    """How many retries, and how long to wait; ``sleep`` and ``random`` are injectable."""
+
+    __slots__ = ("async_sleep", "max_retries", "max_retry_after", "random", "sleep")
+
+    def __init__(
+        self,
+        max_retries: int = 2,
+        *,
+        max_retry_after: float = 60.0,
+        sleep: Callable[[float], None] = time.sleep,
+        async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        random: Callable[[], float] = random.random,
+    ) -> None:
+        self.max_retries = max_retries
+        self.max_retry_after = max_retry_after
+        self.sleep = sleep
+        self.async_sleep = async_sleep
+        self.random = random
+
+    def should_retry(self, error: BaseException) -> bool:
+        """True for a retryable :class:`APIError` whose Retry-After is within the cap."""
+        if not isinstance(error, APIError) or not error.retryable:
+            return False
+        return error.retry_after is None or error.retry_after <= self.max_retry_after
+
+    def wait(self, retries_done: int, error: BaseException | None) -> float:
+        """Seconds to wait before retry number ``retries_done + 1``."""
+        if (
+            isinstance(error, APIError)
+            and error.retry_after is not None
+            and 0 < error.retry_after <= self.max_retry_after
+        ):
+            return error.retry_after
+        base = min(0.5 * 2.0**retries_done, 8.0)
+        return base * (1.0 - 0.25 * self.random())
+
+
+class _RetryIf(retry_base):
+    def __init__(self, policy: RetryPolicy) -> None:
+        self.policy = policy
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        outcome = retry_state.outcome
+        if outcome is None or not outcome.failed:
+            return False
+        error = outcome.exception()
+        return error is not None and self.policy.should_retry(error)
+
+
+def _wait(policy: RetryPolicy) -> Callable[[RetryCallState], float]:
+    def wait(retry_state: RetryCallState) -> float:
+        error = retry_state.outcome.exception() if retry_state.outcome else None
+        return policy.wait(retry_state.attempt_number - 1, error)
+
+    return wait
+
+
+def _log_retry(policy: RetryPolicy, what: str) -> Callable[[RetryCallState], None]:
+    def before_sleep(retry_state: RetryCallState) -> None:
+        error = retry_state.outcome.exception() if retry_state.outcome else None
+        wait = retry_state.next_action.sleep if retry_state.next_action else 0.0
+        if isinstance(error, APIError):
+            logger.debug(
+                "retrying %s on %s: %s (status %s, code %s); waiting %.3fs, retry %d of %d",
+                what,
+                error.provider,
+                type(error).__name__,
+                error.status_code,
+                error.code,
+                wait,
+                retry_state.attempt_number,
+                policy.max_retries,
+            )
+
+    return before_sleep
+
+
+def _connection_error(exc: httpx.HTTPError, provider: str, retryable: bool = True) -> APIError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(
+            f"request timed out ({type(exc).__name__}); raise timeout= or check the network",
+            provider=provider,
+            retryable=retryable,
+        )
+    return APIConnectionError(
+        f"connection failed ({type(exc).__name__}: {exc})", provider=provider, retryable=retryable
+    )
+
+
+def _checked(response_status: int, body: bytes, response: httpx.Response, adapter: Adapter) -> None:
+    if response_status >= 400:
+        error = adapter.map_error(response_status, body, response.headers)
+        should = response.headers.get("x-should-retry")
+        if should == "true":
+            error.retryable = True
+        elif should == "false":
+            error.retryable = False
+        raise error
+
+
+def _open_sync(http: httpx.Client, adapter: Adapter, request: httpx.Request) -> httpx.Response:
+    try:
+        response = http.send(request, auth=adapter.auth, stream=True)
+    except httpx.HTTPError as exc:
+        raise _connection_error(exc, adapter.name) from exc
+    if response.status_code >= 400:
+        try:
+            body = response.read()
+        except httpx.HTTPError as exc:
+            raise _connection_error(exc, adapter.name) from exc
+        finally:
+            response.close()
+        _checked(response.status_code, body, response, adapter)
+    return response
+
+
+async def _open_async(
+    http: httpx.AsyncClient, adapter: Adapter, request: httpx.Request
+) -> httpx.Response:
+    try:
+        response = await http.send(request, auth=adapter.auth, stream=True)
+    except httpx.HTTPError as exc:
+        raise _connection_error(exc, adapter.name) from exc
+    if response.status_code >= 400:
+        try:
+            body = await response.aread()
+        except httpx.HTTPError as exc:
+            raise _connection_error(exc, adapter.name) from exc
+        finally:
+            await response.aclose()
+        _checked(response.status_code, body, response, adapter)
+    return response
+
+
+def read_sync(response: httpx.Response, provider: str) -> None:
+    """Read the whole body (mapping transport failures) and release the connection."""
+    try:
+        response.read()
+    except httpx.HTTPError as exc:
+        raise _connection_error(exc, provider) from exc
+    finally:
+        response.close()
+
+
+async def read_async(response: httpx.Response, provider: str) -> None:
+    """Async twin of :func:`read_sync`."""
+    try:
+        await response.aread()
+    except httpx.HTTPError as exc:
+        raise _connection_error(exc, provider) from exc
+    finally:
+        await response.aclose()
+
+
+def sync_send(
+    http: httpx.Client,
+    adapter: Adapter,
+    request: httpx.Request,
+    handle: Callable[[httpx.Response], T],
+    policy: RetryPolicy,
+    what: str = "request",
+) -> T:
+    """Send ``request`` with retries; ``handle`` turns the open response into the result and
+    owns closing it (it runs inside the attempt, so its errors are retried too)."""
+
+    def attempt() -> T:
+        return handle(_open_sync(http, adapter, request))
+
+    if policy.max_retries <= 0:
+        return attempt()
+    retrying = Retrying(
+        stop=stop_after_attempt(policy.max_retries + 1),
+        wait=_wait(policy),
+        retry=_RetryIf(policy),
+        sleep=policy.sleep,
+        before_sleep=_log_retry(policy, what),
+        reraise=True,
+    )
+    return retrying(attempt)
+
+
+async def async_send(
+    http: httpx.AsyncClient,
+    adapter: Adapter,
+    request: httpx.Request,
+    handle: Callable[[httpx.Response], Awaitable[T]],
+    policy: RetryPolicy,
+    what: str = "request",
+) -> T:
+    """Async twin of :func:`sync_send`."""
+
+    async def attempt() -> T:
+        return await handle(await _open_async(http, adapter, request))
+
+    if policy.max_retries <= 0:
+        return await attempt()
+    retrying = AsyncRetrying(
+        stop=stop_after_attempt(policy.max_retries + 1),
+        wait=_wait(policy),
+        retry=_RetryIf(policy),
+        sleep=policy.async_sleep,
+        before_sleep=_log_retry(policy, what),
+        reraise=True,
+    )
+    return await retrying(attempt)
+
+
+connection_error = _connection_error

@@ -1,0 +1,246 @@
+"""What every provider adapter shares: call parameters, the adapter protocol, auth helpers.
+
+Adapters are sans-IO: they turn :class:`ChatParams` into an ``httpx.Request`` and an
+``httpx.Response`` (or SSE events) into llmswitch types, and never touch a socket or a clock
+they were not given. The transport and client know nothing of any provider.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Generator, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar, Literal, Protocol
+
+import httpx
+from pydantic import SecretStr, ValidationError
+
+from .._secrets import register_secret
+from .._sse import SSEEvent
+from ..errors import (
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    parse_retry_after,
+    status_error_class,
+    status_is_retryable,
+)
+from ..types import ChatCompletion, ChatCompletionChunk, CreateEmbeddingResponse
+
+__all__ = [
+    "OPTIONAL_CHAT_PARAMS",
+    "Adapter",
+    "BearerAuth",
+    "ChatParams",
+    "ChunkParser",
+    "EmbeddingParams",
+    "ParamSupport",
+    "ProviderSettings",
+    "Support",
+    "decode_json",
+    "make_error",
+    "request_id_from",
+]
+
+Support = Literal["native", "mapped", "unsupported"]
+
+
+@dataclass(frozen=True, slots=True)
+class ParamSupport:
+    """How a provider honours one OpenAI parameter: natively, mapped (how), or not at all."""
+
+    level: Support
+    note: str = ""
+
+
+@dataclass(slots=True)
+class ChatParams:
+    """One chat call, in OpenAI's terms, after model resolution. ``model`` is the provider's id."""
+
+    model: str
+    messages: list[dict[str, Any]]
+    stream: bool = False
+    temperature: float | None = None
+    top_p: float | None = None
+    max_tokens: int | None = None
+    max_completion_tokens: int | None = None
+    stop: str | list[str] | None = None
+    seed: int | None = None
+    user: str | None = None
+    n: int | None = None
+    presence_penalty: float | None = None
+    frequency_penalty: float | None = None
+    logprobs: bool | None = None
+    top_logprobs: int | None = None
+    logit_bias: dict[str, int] | None = None
+    tools: list[dict[str, Any]] | None = None
+    tool_choice: str | dict[str, Any] | None = None
+    parallel_tool_calls: bool | None = None
+    response_format: dict[str, Any] | None = None
+    stream_options: dict[str, Any] | None = None
+    extra_body: dict[str, Any] | None = None
+
+
+OPTIONAL_CHAT_PARAMS: tuple[str, ...] = tuple(
+    f.name
+    for f in fields(ChatParams)
+    if f.name not in ("model", "messages", "stream", "extra_body")
+)
+
+
+@dataclass(slots=True)
+class EmbeddingParams:
+    """One embeddings call. ``input`` is always a list of strings here."""
+
+    model: str
+    input: list[str]
+    dimensions: int | None = None
+    user: str | None = None
+    encoding_format: Literal["float", "base64"] | None = None
+    extra_body: dict[str, Any] | None = None
+
+
+@dataclass(slots=True)
+class ProviderSettings:
+    """Resolved settings of one configured provider (config file, then environment)."""
+
+    name: str
+    type: str
+    base_url: str | None = None
+    api_key: SecretStr | None = None
+    access_key: SecretStr | None = None
+    secret_key: SecretStr | None = None
+    organization: str | None = None
+    project: str | None = None
+    region: str | None = None
+    api: str | None = None
+    workspace: str | None = None
+    app_id: str | None = None
+    auth: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    endpoints: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for secret in (self.api_key, self.access_key, self.secret_key):
+            if secret is not None:
+                register_secret(secret.get_secret_value())
+
+    def __repr__(self) -> str:
+        return (
+            f"ProviderSettings(name={self.name!r}, type={self.type!r}, base_url={self.base_url!r})"
+        )
+
+
+class ChunkParser(Protocol):
+    """Stateful, per stream: SSE events in, chunks out."""
+
+    done: bool
+    """True once the provider's end marker has been seen; the stream stops reading."""
+
+    def feed(self, event: SSEEvent) -> list[ChatCompletionChunk]:
+        """Parse one event; raise a mapped :class:`APIError` for an error event."""
+        ...
+
+    def close(self) -> list[ChatCompletionChunk]:
+        """End of body: return any last chunk, or raise if the stream was cut short."""
+        ...
+
+
+class Adapter(Protocol):
+    """The surface a provider module exposes (an instance is bound to one configured provider)."""
+
+    name: str
+    PARAMS: ClassVar[Mapping[str, ParamSupport]]
+    auth: httpx.Auth | None
+
+    def build_chat_request(self, params: ChatParams) -> httpx.Request: ...
+
+    def parse_chat_response(self, response: httpx.Response) -> ChatCompletion: ...
+
+    def chunk_parser(self, params: ChatParams) -> ChunkParser: ...
+
+    def build_embeddings_request(self, params: EmbeddingParams) -> httpx.Request: ...
+
+    def parse_embeddings_response(
+        self, response: httpx.Response, params: EmbeddingParams
+    ) -> CreateEmbeddingResponse: ...
+
+    def map_error(self, status: int, body: bytes, headers: Mapping[str, str]) -> APIError: ...
+
+
+class BearerAuth(httpx.Auth):
+    """``Authorization: Bearer <key>`` (OpenAI, Qwen, Qianfan v2, compatible presets)."""
+
+    def __init__(self, key: SecretStr, *, scheme: str = "Bearer") -> None:
+        self._key = key
+        self._value = f"{scheme} {key.get_secret_value()}" if scheme else key.get_secret_value()
+        register_secret(key.get_secret_value())
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = self._value
+        yield request
+
+    def __repr__(self) -> str:
+        return "BearerAuth(key=***)"
+
+
+def request_id_from(headers: Mapping[str, str], *names: str) -> str | None:
+    """First present request-id header among ``names`` (defaults to the common ones)."""
+    for name in names or ("x-request-id", "request-id", "x-dashscope-request-id"):
+        value = headers.get(name)
+        if value:
+            return value
+    return None
+
+
+def decode_json(body: bytes | str, provider: str) -> Any:
+    """``json.loads`` that raises :class:`APIResponseValidationError` instead of ValueError."""
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+        raise APIResponseValidationError(
+            f"the provider answered with invalid JSON: {exc}", provider=provider, raw=text[:2000]
+        ) from exc
+
+
+def validation_error(
+    exc: ValidationError | ValueError, provider: str, body: bytes | str
+) -> APIResponseValidationError:
+    """Wrap a parse failure of a provider's answer into the typed error, keeping the body."""
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return APIResponseValidationError(
+        f"the provider's answer does not match its documented format: {detail}",
+        provider=provider,
+        raw=text[:2000],
+    )
+
+
+def make_error(
+    provider: str,
+    status: int,
+    message: str,
+    *,
+    body: bytes | str = b"",
+    headers: Mapping[str, str] | None = None,
+    code: str | None = None,
+    cls: type[APIStatusError] | None = None,
+    retryable: bool | None = None,
+    request_id: str | None = None,
+) -> APIStatusError:
+    """Build a status error: class from ``cls`` or the HTTP status, retryability from the status
+    unless given, Retry-After and request id from the headers."""
+    headers = headers or {}
+    error_cls = cls or status_error_class(status)
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+    return error_cls(
+        message or f"HTTP {status}",
+        provider=provider,
+        status_code=status,
+        code=code,
+        request_id=request_id or request_id_from(headers),
+        retryable=status_is_retryable(status) if retryable is None else retryable,
+        raw=text[:4000],
+        retry_after=parse_retry_after(headers),
+    )

@@ -1,0 +1,272 @@
+"""OpenAI Chat Completions and Embeddings, and every OpenAI-compatible endpoint (sans-IO).
+
+Wire facts: ``spec/wire-qwen-glm-openai.md`` section 4 (bodies, ``[DONE]``, in-stream errors,
+base64 embeddings, error codes). The compatible presets (DeepSeek, Moonshot, Doubao, Hunyuan,
+custom ``type = "openai-compatible"``) are rows in the registry that reuse this adapter.
+"""
+
+from __future__ import annotations
+
+import base64
+import sys
+from array import array
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from .._sse import SSEEvent
+from ..errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    ContentFilterError,
+    ContextLengthExceededError,
+    InternalServerError,
+    QuotaExceededError,
+    RateLimitError,
+)
+from ..types import (
+    ChatCompletion,
+    ChatCompletionChunk,
+    CreateEmbeddingResponse,
+    Embedding,
+    EmbeddingUsage,
+)
+from ._base import (
+    OPTIONAL_CHAT_PARAMS,
+    BearerAuth,
+    ChatParams,
+    EmbeddingParams,
+    ParamSupport,
+    ProviderSettings,
+    decode_json,
+    make_error,
+    validation_error,
+)
+
+__all__ = ["OpenAIAdapter", "OpenAIChunkParser", "decode_base64_embedding"]
+
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+
+# OpenAI error codes whose meaning is more specific than their HTTP status
+# (spec/wire-qwen-glm-openai.md 4.6; developers.openai.com/docs/guides/error-codes).
+_CODE_CLASSES: Mapping[str, type[APIStatusError]] = {
+    "context_length_exceeded": ContextLengthExceededError,
+    "string_above_max_length": ContextLengthExceededError,
+    "content_policy_violation": ContentFilterError,
+    "content_filter": ContentFilterError,
+    "insufficient_quota": QuotaExceededError,
+    "billing_hard_limit_reached": QuotaExceededError,
+    "rate_limit_exceeded": RateLimitError,
+    "server_error": InternalServerError,
+}
+_NOT_RETRYABLE = (QuotaExceededError, ContentFilterError, ContextLengthExceededError)
+
+
+class _Item(BaseModel):
+    index: int = 0
+    embedding: list[float] | str
+
+
+class _EmbeddingBody(BaseModel):
+    data: list[_Item]
+    model: str = ""
+    usage: EmbeddingUsage | None = None
+
+
+def decode_base64_embedding(value: str) -> list[float]:
+    """Decode OpenAI's base64 embedding (little-endian float32) into floats."""
+    floats = array("f", base64.b64decode(value))
+    if sys.byteorder != "little":  # pragma: no cover - big-endian hosts only
+        floats.byteswap()
+    return floats.tolist()
+
+
+class OpenAIChunkParser:
+    """``data: {chunk}`` events until ``data: [DONE]``; ``data: {"error": ...}`` raises."""
+
+    __slots__ = ("_adapter", "done")
+
+    def __init__(self, adapter: OpenAIAdapter) -> None:
+        self._adapter = adapter
+        self.done = False
+
+    def feed(self, event: SSEEvent) -> list[ChatCompletionChunk]:
+        data = event.data
+        if data == "[DONE]":
+            self.done = True
+            return []
+        try:
+            chunk = ChatCompletionChunk.model_validate_json(data)
+        except ValidationError as exc:
+            raise self._adapter.error_from_stream(data, exc) from None
+        chunk._raw = data
+        chunk.provider = self._adapter.name
+        return [chunk]
+
+    def close(self) -> list[ChatCompletionChunk]:
+        if not self.done:
+            raise APIConnectionError(
+                "the stream ended before its end marker (data: [DONE]); the answer is incomplete",
+                provider=self._adapter.name,
+                retryable=False,
+            )
+        return []
+
+
+class OpenAIAdapter:
+    """Chat and embeddings over OpenAI's wire format, bound to one configured provider."""
+
+    PARAMS: ClassVar[Mapping[str, ParamSupport]] = {
+        name: ParamSupport("native") for name in OPTIONAL_CHAT_PARAMS
+    }
+    default_base_url: ClassVar[str] = DEFAULT_BASE_URL
+
+    def __init__(self, settings: ProviderSettings) -> None:
+        self.name = settings.name
+        self.settings = settings
+        self.base_url = (settings.base_url or self.default_base_url).rstrip("/")
+        self.auth: httpx.Auth | None = BearerAuth(settings.api_key) if settings.api_key else None
+        headers: dict[str, str] = {"Accept": "application/json"}
+        if settings.organization:
+            headers["OpenAI-Organization"] = settings.organization
+        if settings.project:
+            headers["OpenAI-Project"] = settings.project
+        headers.update(settings.headers)
+        self.headers = headers
+        self._chat_url = self.base_url + "/chat/completions"
+        self._embeddings_url = self.base_url + "/embeddings"
+
+    # ---- chat -------------------------------------------------------------------------------
+
+    def chat_body(self, params: ChatParams) -> dict[str, Any]:
+        """The JSON body of a chat request (OpenAI's field names, unset fields left out)."""
+        body: dict[str, Any] = {"model": params.model, "messages": params.messages}
+        for name in OPTIONAL_CHAT_PARAMS:
+            value = getattr(params, name)
+            if value is not None:
+                body[name] = value
+        if params.stream:
+            body["stream"] = True
+            if params.stream_options is None:
+                body["stream_options"] = {"include_usage": True}
+        if params.extra_body:
+            body.update(params.extra_body)
+        return body
+
+    def build_chat_request(self, params: ChatParams) -> httpx.Request:
+        headers = self.headers
+        if params.stream:
+            headers = {**headers, "Accept": "text/event-stream"}
+        return httpx.Request("POST", self._chat_url, json=self.chat_body(params), headers=headers)
+
+    def parse_chat_response(self, response: httpx.Response) -> ChatCompletion:
+        body = response.content
+        try:
+            completion = ChatCompletion.model_validate_json(body)
+        except ValidationError as exc:
+            raise self._error_in_body(response.status_code, body, response.headers, exc) from None
+        completion._raw = body
+        completion.provider = self.name
+        return completion
+
+    def chunk_parser(self, params: ChatParams) -> OpenAIChunkParser:
+        return OpenAIChunkParser(self)
+
+    # ---- embeddings -------------------------------------------------------------------------
+
+    def build_embeddings_request(self, params: EmbeddingParams) -> httpx.Request:
+        body: dict[str, Any] = {
+            "model": params.model,
+            "input": params.input,
+            "encoding_format": params.encoding_format or "base64",
+        }
+        if params.dimensions is not None:
+            body["dimensions"] = params.dimensions
+        if params.user is not None:
+            body["user"] = params.user
+        if params.extra_body:
+            body.update(params.extra_body)
+        return httpx.Request("POST", self._embeddings_url, json=body, headers=self.headers)
+
+    def parse_embeddings_response(
+        self, response: httpx.Response, params: EmbeddingParams
+    ) -> CreateEmbeddingResponse:
+        body = response.content
+        try:
+            parsed = _EmbeddingBody.model_validate_json(body)
+            data = [
+                Embedding(
+                    index=item.index,
+                    embedding=decode_base64_embedding(item.embedding)
+                    if isinstance(item.embedding, str)
+                    else item.embedding,
+                )
+                for item in parsed.data
+            ]
+        except (ValidationError, ValueError) as exc:
+            raise self._error_in_body(response.status_code, body, response.headers, exc) from None
+        result = CreateEmbeddingResponse(data=data, model=parsed.model, usage=parsed.usage)
+        result._raw = body
+        result.provider = self.name
+        return result
+
+    # ---- errors -----------------------------------------------------------------------------
+
+    def map_error(self, status: int, body: bytes, headers: Mapping[str, str]) -> APIError:
+        """``{"error": {"message", "type", "param", "code"}}`` → the typed error."""
+        try:
+            payload = decode_json(body, self.name) if body else None
+        except APIError:
+            payload = None
+        error: Any = payload.get("error") if isinstance(payload, dict) else None
+        if isinstance(error, str):
+            error = {"message": error}
+        if not isinstance(error, dict):
+            error = payload if isinstance(payload, dict) else {}
+        message = error.get("message")
+        code = error.get("code")
+        etype = error.get("type")
+        code_text = str(code) if code is not None else None
+        cls = _CODE_CLASSES.get(code_text or "") or _CODE_CLASSES.get(str(etype or ""))
+        if cls is None and status < 400:
+            cls = APIStatusError
+        retryable: bool | None = None
+        if cls is not None and issubclass(cls, _NOT_RETRYABLE):
+            retryable = False
+        elif status < 400 and cls in (RateLimitError, InternalServerError):
+            retryable = True
+        text = message if isinstance(message, str) and message else ""
+        if not text:
+            text = body.decode("utf-8", "replace")[:500] or f"HTTP {status}"
+        return make_error(
+            self.name,
+            status,
+            text,
+            body=body,
+            headers=headers,
+            code=code_text or (str(etype) if etype else None),
+            cls=cls,
+            retryable=retryable,
+        )
+
+    def error_from_stream(self, data: str, exc: Exception) -> APIError:
+        """An SSE event that is not a chunk: an error frame, or garbage."""
+        payload = decode_json(data, self.name)
+        if isinstance(payload, dict) and "error" in payload:
+            return self.map_error(200, data.encode(), {})
+        return validation_error(
+            exc if isinstance(exc, ValueError) else ValueError(str(exc)), self.name, data
+        )
+
+    def _error_in_body(
+        self, status: int, body: bytes, headers: Mapping[str, str], exc: Exception
+    ) -> APIError:
+        payload = decode_json(body, self.name)
+        if isinstance(payload, dict) and ("error" in payload or "code" in payload):
+            return self.map_error(status, body, headers)
+        return validation_error(
+            exc if isinstance(exc, ValueError) else ValueError(str(exc)), self.name, body
+        )
