@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from ._config import Config, Target, load_config, provider_settings, resolve_model
 from ._transport import RetryPolicy
+from ._version import __version__
 from .errors import (
     APIConnectionError,
     APIError,
@@ -55,6 +56,7 @@ FALLBACK_ERRORS: tuple[type[APIError], ...] = (
 
 _ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
 _DEFAULT_CONNECT_TIMEOUT = 5.0
+_USER_AGENT = f"llmswitch/{__version__} httpx/{httpx.__version__}"
 
 
 def _as_dict(value: Any, what: str) -> dict[str, Any]:
@@ -244,6 +246,8 @@ class _BaseClient:
         if not isinstance(value, httpx.Timeout):
             value = httpx.Timeout(value, connect=min(value, _DEFAULT_CONNECT_TIMEOUT))
         request.extensions["timeout"] = value.as_dict()
+        if "user-agent" not in request.headers:
+            request.headers["User-Agent"] = _USER_AGENT
         if extra_headers:
             request.headers.update(extra_headers)
         return request
