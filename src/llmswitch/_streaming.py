@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from ._sse import SSEDecoder
+from ._sse import SSEDecoder, SSEEvent
 from ._transport import connection_error
 from .errors import APIError
 from .providers._base import Adapter, ChunkParser
@@ -117,7 +117,7 @@ class ChatCompletionAccumulator:
 class _Pipeline:
     """Bytes → SSE events → chunks for one stream (no IO)."""
 
-    __slots__ = ("accumulator", "adapter", "decoder", "parser", "response")
+    __slots__ = ("accumulator", "adapter", "decoder", "deferred", "parser", "response")
 
     def __init__(self, response: httpx.Response, adapter: Adapter, parser: ChunkParser) -> None:
         self.response = response
@@ -125,6 +125,25 @@ class _Pipeline:
         self.decoder = SSEDecoder()
         self.parser = parser
         self.accumulator = ChatCompletionAccumulator()
+        self.deferred: BaseException | None = None
+        """An error met after chunks of the same read: raised once those chunks are handed out."""
+
+    def raise_deferred(self) -> None:
+        error, self.deferred = self.deferred, None
+        if error is not None:
+            raise error
+
+    def _run(self, events: list[SSEEvent], out: list[ChatCompletionChunk]) -> None:
+        parser = self.parser
+        try:
+            for event in events:
+                if parser.done:
+                    break
+                out.extend(parser.feed(event))
+        except APIError as error:
+            if not out:
+                raise
+            self.deferred = error
 
     def is_json_error(self) -> bool:
         content_type: str = self.response.headers.get("content-type", "")
@@ -135,22 +154,16 @@ class _Pipeline:
 
     def feed(self, data: bytes) -> list[ChatCompletionChunk]:
         out: list[ChatCompletionChunk] = []
-        parser = self.parser
-        for event in self.decoder.feed(data):
-            if parser.done:
-                break
-            out.extend(parser.feed(event))
+        self._run(self.decoder.feed(data), out)
         for chunk in out:
             self.accumulator.add(chunk)
         return out
 
     def finish(self) -> list[ChatCompletionChunk]:
         out: list[ChatCompletionChunk] = []
-        for event in self.decoder.flush():
-            if self.parser.done:
-                break
-            out.extend(self.parser.feed(event))
-        out.extend(self.parser.close())
+        self._run(self.decoder.flush(), out)
+        if self.deferred is None:
+            out.extend(self.parser.close())
         for chunk in out:
             self.accumulator.add(chunk)
         return out
@@ -184,6 +197,7 @@ class Stream(_StreamBase):
         """Read until at least one chunk or the end; raise mapped errors; close on failure."""
         pipeline = self._pipeline
         try:
+            pipeline.raise_deferred()
             if pipeline.is_json_error():
                 raise pipeline.json_error(b"".join(self._bytes))
             while True:
@@ -218,6 +232,8 @@ class Stream(_StreamBase):
                 pending, self._pending = self._pending, []
                 yield from pending
             if self._ended or self._closed:
+                if self._ended:
+                    self._pipeline.raise_deferred()
                 return
             self._pending = self._pull()
 
@@ -255,6 +271,7 @@ class AsyncStream(_StreamBase):
     async def _pull(self) -> list[ChatCompletionChunk]:
         pipeline = self._pipeline
         try:
+            pipeline.raise_deferred()
             if pipeline.is_json_error():
                 raise pipeline.json_error(b"".join([b async for b in self._bytes]))
             while True:
@@ -290,6 +307,8 @@ class AsyncStream(_StreamBase):
                 for chunk in pending:
                     yield chunk
             if self._ended or self._closed:
+                if self._ended:
+                    self._pipeline.raise_deferred()
                 return
             self._pending = await self._pull()
 
