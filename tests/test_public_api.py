@@ -1,0 +1,51 @@
+"""Pin the public surface, keep sync and async twins equal, keep `import llmswitch` light."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+
+import llmswitch
+from llmswitch._resources import AsyncCompletions, AsyncEmbeddings, Completions, Embeddings
+
+PUBLIC = {
+    "APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",
+    "APITimeoutError", "AsyncClient", "AsyncStream", "AuthenticationError", "BadRequestError",
+    "Client", "Config", "ConfigError", "ContentFilterError", "ContextLengthExceededError",
+    "InternalServerError", "InvalidRequestError", "LLMSwitchError", "NotFoundError",
+    "PermissionDeniedError", "QuotaExceededError", "RateLimitError", "RetryPolicy", "Stream",
+    "UnsupportedParameterError", "__version__", "load_config",
+}  # fmt: skip
+
+
+def test_public_names_change_only_on_purpose() -> None:
+    assert set(llmswitch.__all__) == PUBLIC
+
+
+def _same(sync: object, async_: object) -> None:
+    s = inspect.signature(sync)  # type: ignore[arg-type]
+    a = inspect.signature(async_)  # type: ignore[arg-type]
+    assert list(s.parameters) == list(a.parameters)
+    for name, param in s.parameters.items():
+        assert param.default == a.parameters[name].default, name
+    assert inspect.getdoc(sync) == inspect.getdoc(async_)
+    assert inspect.iscoroutinefunction(async_)
+
+
+def test_async_twins_have_same_signature_and_docstring() -> None:
+    _same(Completions.create, AsyncCompletions.create)
+    _same(Embeddings.create, AsyncEmbeddings.create)
+    sync_init = inspect.signature(llmswitch.Client.__init__).parameters
+    async_init = inspect.signature(llmswitch.AsyncClient.__init__).parameters
+    assert list(sync_init) == list(async_init)
+
+
+def test_import_is_light() -> None:
+    code = (
+        "import sys, llmswitch; "
+        "heavy = [m for m in ('pandas', 'matplotlib', 'rich', 'jwt', 'respx', 'numpy') "
+        "if m in sys.modules]; print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
