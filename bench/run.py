@@ -55,7 +55,7 @@ def import_times(python: str, repeats: int) -> dict[str, Any]:
         for _ in range(repeats):
             res = subprocess.run([python, "-c", code.format(mods=mods)], capture_output=True,
                                  text=True, check=True, env=_env())  # fmt: skip
-            t, r, h = (res.stdout.split(" ") + [""])[:3]
+            t, r, h = ([*res.stdout.split(" "), ""])[:3]
             times.append(float(t))
             rss.append(int(r))
             heavy = h.strip()
@@ -64,7 +64,9 @@ def import_times(python: str, repeats: int) -> dict[str, Any]:
     return out
 
 
-def run_worker(python: str, client: str, provider: str, port: int, counts: tuple[int, int, int]) -> dict[str, Any] | None:  # noqa: E501
+def run_worker(
+    python: str, client: str, provider: str, port: int, counts: tuple[int, int, int]
+) -> dict[str, Any] | None:
     args = [python, str(HERE / "worker.py"), client, provider, str(port), *map(str, counts)]
     res = subprocess.run(args, capture_output=True, text=True, env=_env(), timeout=300)
     if res.returncode != 0:
@@ -103,8 +105,11 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="tiny counts (smoke test)")
     parser.add_argument("--repeats", type=int, default=None)
     parser.add_argument("--json", dest="json_out", default=None, help="write results to FILE")
-    parser.add_argument("--peers-python", default=os.environ.get("LLMSWITCH_BENCH_PEERS_PYTHON"),
-                        help="python of a venv with bench/requirements-peers.txt installed")
+    parser.add_argument(
+        "--peers-python",
+        default=os.environ.get("LLMSWITCH_BENCH_PEERS_PYTHON"),
+        help="python of a venv with bench/requirements-peers.txt installed",
+    )
     parser.add_argument("--providers", default=",".join(PROVIDERS))
     args = parser.parse_args()
     repeats = args.repeats or (1 if args.quick else 3)
@@ -132,8 +137,8 @@ def main() -> int:
                       " in a venv and pass --peers-python); skipped")  # fmt: skip
         for provider in providers:
             for client, py in clients + (peers if provider == "openai" else []):
-                runs = [r for _ in range(repeats)
-                        if (r := run_worker(py, client, provider, port, counts)) is not None]  # fmt: skip
+                runs = [run_worker(py, client, provider, port, counts) for _ in range(repeats)]
+                runs = [r for r in runs if r is not None]
                 if runs:
                     results[f"{client}/{provider}"] = summarize(runs)
         elapsed = time.perf_counter() - started
@@ -164,9 +169,9 @@ def report(results: dict[str, Any], imports: dict[str, Any], ceiling: float, pro
     lines += [
         "| import | seconds (median, spread) | peak RSS | heavy modules loaded |",
         "|---|---|---|---|",
-        f"| `import llmswitch` | {li['s']*1000:.1f} ms ({li['spread'][0]*1000:.1f}–{li['spread'][1]*1000:.1f}) | {li['rss_kb']/1024:.1f} MB | {li['heavy'] or 'none'} |",  # noqa: E501
-        f"| `import httpx, pydantic, tenacity` | {raw['s']*1000:.1f} ms ({raw['spread'][0]*1000:.1f}–{raw['spread'][1]*1000:.1f}) | {raw['rss_kb']/1024:.1f} MB | |",  # noqa: E501
-        f"| ratio (goal ≤ 1.3×) | {fmt_ratio(ratio, GOALS['import'])} | {li['rss_kb']/raw['rss_kb']:.2f}× | |",  # noqa: E501
+        f"| `import llmswitch` | {li['s'] * 1000:.1f} ms ({li['spread'][0] * 1000:.1f}–{li['spread'][1] * 1000:.1f}) | {li['rss_kb'] / 1024:.1f} MB | {li['heavy'] or 'none'} |",  # noqa: E501
+        f"| `import httpx, pydantic, tenacity` | {raw['s'] * 1000:.1f} ms ({raw['spread'][0] * 1000:.1f}–{raw['spread'][1] * 1000:.1f}) | {raw['rss_kb'] / 1024:.1f} MB | |",  # noqa: E501
+        f"| ratio (goal ≤ 1.3×) | {fmt_ratio(ratio, GOALS['import'])} | {li['rss_kb'] / raw['rss_kb']:.2f}× | |",  # noqa: E501
         "",
         "| client/provider | first call | p50 (× raw) | p99 | stream chunks/s (× raw) | TTFC | 200-way async wall (× raw) | req/s |",  # noqa: E501
         "|---|---|---|---|---|---|---|---|",
@@ -178,10 +183,13 @@ def report(results: dict[str, Any], imports: dict[str, Any], ceiling: float, pro
             row = results.get(f"{client}/{provider}")
             if row is None:
                 continue
+
             def m(key: str, row: dict[str, Any] = row) -> float:
                 return float(row[key]["median"])
+
             def spread(key: str, scale: float, row: dict[str, Any] = row) -> str:
-                return f"{row[key]['min']*scale:.3g}–{row[key]['max']*scale:.3g}"
+                return f"{row[key]['min'] * scale:.3g}–{row[key]['max'] * scale:.3g}"
+
             goal = client == "llmswitch"
             if base is not None:
                 p50r = m("p50_s") / base["p50_s"]["median"]
@@ -190,14 +198,16 @@ def report(results: dict[str, Any], imports: dict[str, Any], ceiling: float, pro
             else:
                 p50r = sr = fr = float("nan")
             first_ms = m("first_call_s") * 1000
-            first = f"{first_ms:.1f} ms" + ((" ✅" if first_ms <= FIRST_CALL_GOAL_MS else " ❌") if goal else "")  # noqa: E501
+            first = f"{first_ms:.1f} ms" + (
+                (" ✅" if first_ms <= FIRST_CALL_GOAL_MS else " ❌") if goal else ""
+            )
             lines.append(
                 f"| {client}/{provider} | {first} "
-                f"| {m('p50_s')*1e6:.0f} µs ({fmt_ratio(p50r, GOALS['p50'] if goal else None)}; {spread('p50_s', 1e6)}) "  # noqa: E501
-                f"| {m('p99_s')*1e6:.0f} µs "
+                f"| {m('p50_s') * 1e6:.0f} µs ({fmt_ratio(p50r, GOALS['p50'] if goal else None)}; {spread('p50_s', 1e6)}) "  # noqa: E501
+                f"| {m('p99_s') * 1e6:.0f} µs "
                 f"| {m('stream_chunks_per_s'):,.0f} ({fmt_ratio(sr, GOALS['stream'] if goal else None)}) "  # noqa: E501
-                f"| {m('ttfc_s')*1000:.2f} ms "
-                f"| {m('fanout_wall_s')*1000:.0f} ms ({fmt_ratio(fr, GOALS['fanout'] if goal else None)}) "  # noqa: E501
+                f"| {m('ttfc_s') * 1000:.2f} ms "
+                f"| {m('fanout_wall_s') * 1000:.0f} ms ({fmt_ratio(fr, GOALS['fanout'] if goal else None)}) "  # noqa: E501
                 f"| {m('fanout_rps'):,.0f} |"
             )
     lines += ["", "Ratios are llmswitch (or a peer) divided by raw httpx on the same provider wire "

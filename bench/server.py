@@ -69,8 +69,8 @@ def bench_model(provider: str, kind: str) -> str:
     """A real model id of each provider (ERNIE v1 maps it to its endpoint)."""
     chat = {"openai": "gpt-4o-mini", "qwen": "qwen-plus", "glm": "glm-4-flash",
             "ernie": "ernie-3.5-8k", "sensenova": "SenseChat-5"}  # fmt: skip
-    embed = {"openai": "text-embedding-3-small", "qwen": "text-embedding-v3",
-             "glm": "embedding-3", "ernie": "embedding-v1", "sensenova": "nova-embedding-stable"}  # fmt: skip
+    embed = {"openai": "text-embedding-3-small", "qwen": "text-embedding-v3", "glm": "embedding-3",
+             "ernie": "embedding-v1", "sensenova": "nova-embedding-stable"}  # fmt: skip
     return (chat if kind == "chat" else embed)[provider]
 
 
@@ -104,7 +104,11 @@ class _Protocol(asyncio.Protocol):
             lower = head.lower()
             at = lower.find(b"content-length:")
             if at >= 0:
-                length = int(lower[at + 15 : lower.find(b"\r\n", at) if lower.find(b"\r\n", at) > 0 else None])
+                length = int(
+                    lower[
+                        at + 15 : lower.find(b"\r\n", at) if lower.find(b"\r\n", at) > 0 else None
+                    ]
+                )
             total = end + 4 + length
             if len(self.buffer) < total:
                 return

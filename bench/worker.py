@@ -45,15 +45,18 @@ class LLMSwitchClient:
         return llmswitch
 
     def __init__(self, provider: str, port: int, prepared: Any) -> None:
-        import llmswitch
         from server import bench_model
+
+        import llmswitch
 
         self.model = f"{provider}/{bench_model(provider, 'chat')}"
         self.clients = {
             mode: llmswitch.Client({"providers": {provider: provider_config(provider, base_url(port, provider, mode))}}, max_retries=0)  # noqa: E501
             for mode in ("json", "stream")
         }  # fmt: skip
-        self.async_config = {"providers": {provider: provider_config(provider, base_url(port, provider, "json"))}}  # noqa: E501
+        self.async_config = {
+            "providers": {provider: provider_config(provider, base_url(port, provider, "json"))}
+        }
         self.llmswitch = llmswitch
 
     def call(self) -> None:
@@ -65,7 +68,7 @@ class LLMSwitchClient:
         with self.clients["stream"].chat.completions.create(
             model=self.model, messages=MESSAGES, stream=True
         ) as s:
-            for chunk in s:
+            for _chunk in s:
                 if count == 0:
                     on_first()
                 count += 1
@@ -86,20 +89,27 @@ class RawHttpxClient:
     def prepare(provider: str, port: int) -> Any:
         """Build the provider's native request bytes once, untimed (llmswitch's adapter is only
         used as a request recorder here; the timed path is pure httpx)."""
+        from server import bench_model
+
         from llmswitch._config import load_config, provider_settings
         from llmswitch.providers import adapter_class
         from llmswitch.providers._base import ChatParams
-        from server import bench_model
 
         requests = {}
         for mode in ("json", "stream"):
-            config = load_config({"providers": {provider: provider_config(provider, base_url(port, provider, mode))}})  # noqa: E501
+            config = load_config(
+                {"providers": {provider: provider_config(provider, base_url(port, provider, mode))}}
+            )
             settings = provider_settings(config, provider)
             adapter = adapter_class(settings.type)(settings)
             params = ChatParams(model=bench_model(provider, "chat"), messages=MESSAGES,
                                 stream=mode == "stream")  # fmt: skip
             request = adapter.build_chat_request(params)
-            headers = {k: v for k, v in request.headers.items() if k.lower() not in ("host", "content-length")}  # noqa: E501
+            headers = {
+                k: v
+                for k, v in request.headers.items()
+                if k.lower() not in ("host", "content-length")
+            }
             requests[mode] = (str(request.url), request.content, headers)
         return requests
 
@@ -156,8 +166,12 @@ class OpenAIPeer:
         import openai
 
         self.openai = openai
-        self.json = openai.OpenAI(base_url=base_url(port, "openai", "json"), api_key="sk-x", max_retries=0)  # noqa: E501
-        self.streamer = openai.OpenAI(base_url=base_url(port, "openai", "stream"), api_key="sk-x", max_retries=0)  # noqa: E501
+        self.json = openai.OpenAI(
+            base_url=base_url(port, "openai", "json"), api_key="sk-x", max_retries=0
+        )
+        self.streamer = openai.OpenAI(
+            base_url=base_url(port, "openai", "stream"), api_key="sk-x", max_retries=0
+        )
         self.port = port
 
     def call(self) -> None:
@@ -166,7 +180,9 @@ class OpenAIPeer:
 
     def stream(self, on_first: Callable[[], None]) -> int:
         count = 0
-        stream = self.streamer.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES, stream=True)  # type: ignore[arg-type]  # noqa: E501
+        stream = self.streamer.chat.completions.create(
+            model="gpt-4o-mini", messages=MESSAGES, stream=True
+        )  # type: ignore[arg-type]
         for _ in stream:
             if count == 0:
                 on_first()
@@ -174,8 +190,15 @@ class OpenAIPeer:
         return count
 
     async def fan_out(self, n: int) -> None:
-        async with self.openai.AsyncOpenAI(base_url=base_url(self.port, "openai", "json"), api_key="sk-x", max_retries=0) as client:  # noqa: E501
-            await asyncio.gather(*[client.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES) for _ in range(n)])  # type: ignore[arg-type]  # noqa: E501
+        async with self.openai.AsyncOpenAI(
+            base_url=base_url(self.port, "openai", "json"), api_key="sk-x", max_retries=0
+        ) as client:
+            await asyncio.gather(
+                *[
+                    client.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)
+                    for _ in range(n)
+                ]
+            )  # type: ignore[arg-type]
 
 
 class LiteLLMPeer:
@@ -217,7 +240,7 @@ CLIENTS = {"llmswitch": LLMSwitchClient, "raw": RawHttpxClient, "openai": OpenAI
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -240,7 +263,7 @@ def main() -> None:
     for _ in range(n_streams):
         t0 = time.perf_counter()
         first: list[float] = []
-        count = client.stream(lambda: first.append(time.perf_counter()))
+        count = client.stream(lambda first=first: first.append(time.perf_counter()))
         total = time.perf_counter() - t0
         rates.append(count / total)
         ttfc.append(first[0] - t0 if first else total)

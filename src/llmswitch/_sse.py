@@ -62,8 +62,16 @@ class SSEDecoder:
         if b"\r" not in buffer:
             lines = buffer.split(b"\n")
             self._buffer = lines.pop()
+            data = self._data
             for line in lines:
-                self._line(line, events)
+                # Fast path for the two lines that make up almost every provider's stream.
+                if line.startswith(b"data: "):
+                    data.append(line[6:].decode("utf-8", "replace"))
+                elif not line and data and self._event is None:
+                    events.append(SSEEvent("\n".join(data), "message", self._last_id, self._retry))
+                    data.clear()
+                else:
+                    self._line(line, events)
             return events
         pos = 0
         end = len(buffer)
@@ -100,7 +108,7 @@ class SSEDecoder:
                         retry=self._retry,
                     )
                 )
-                self._data = []
+                self._data.clear()
             self._event = None
             return
         line = raw.decode("utf-8", "replace")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 __all__ = [
     "AssistantMessage",
@@ -46,6 +46,7 @@ __all__ = [
     "ToolMessage",
     "Usage",
     "UserMessage",
+    "attach_raw",
     "normalize_finish_reason",
 ]
 
@@ -97,28 +98,46 @@ class _Model(BaseModel):
 
 
 class _RawModel(_Model):
-    """A response model that remembers the provider's JSON text and parses it only on demand."""
+    """A response model that remembers the provider's JSON text and parses it only on demand.
+
+    The raw body is kept in the instance ``__dict__`` (not a pydantic private attribute, whose
+    per-instance setup costs a third of a chunk's parse time); serialisation ignores it.
+    """
 
     provider: str = ""
-    _raw: Any = PrivateAttr(default=None)
 
     @property
     def raw(self) -> dict[str, Any]:
         """The provider's own JSON for this object (parsed lazily, then cached)."""
-        value = self._raw
+        value = self.__dict__.get("_raw_body")
         if isinstance(value, (str, bytes, bytearray)):
             parsed = json.loads(value)
             value = parsed if isinstance(parsed, dict) else {"value": parsed}
-            self._raw = value
+            self.__dict__["_raw_body"] = value
         if value is None:
             return {}
-        return value  # type: ignore[no-any-return]
+        return value  # type: ignore[no-any-return,unused-ignore]
+
+    @property
+    def _raw(self) -> Any:
+        return self.__dict__.get("_raw_body")
+
+    @_raw.setter
+    def _raw(self, value: Any) -> None:
+        self.__dict__["_raw_body"] = value
 
     def with_raw(self, raw: Any, provider: str) -> Any:
         """Attach the provider's raw JSON (text or dict) and the provider name; returns self."""
-        self._raw = raw
-        self.provider = provider
+        attach_raw(self, raw, provider)
         return self
+
+
+def attach_raw(obj: BaseModel, raw: Any, provider: str) -> None:
+    """Fast path for adapters: set ``raw`` (text, bytes or dict) and ``provider`` on a freshly
+    parsed response without pydantic's ``__setattr__``."""
+    values = obj.__dict__
+    values["_raw_body"] = raw
+    values["provider"] = provider
 
 
 # ---- request side --------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from ..types import (
     CreateEmbeddingResponse,
     Embedding,
     EmbeddingUsage,
+    attach_raw,
 )
 from ._base import (
     OPTIONAL_CHAT_PARAMS,
@@ -102,8 +103,7 @@ class OpenAIChunkParser:
             chunk = ChatCompletionChunk.model_validate_json(data)
         except ValidationError as exc:
             raise self._adapter.error_from_stream(data, exc) from None
-        chunk._raw = data
-        chunk.provider = self._adapter.name
+        attach_raw(chunk, data, self._adapter.name)
         return [chunk]
 
     def close(self) -> list[ChatCompletionChunk]:
@@ -168,8 +168,7 @@ class OpenAIAdapter:
             completion = ChatCompletion.model_validate_json(body)
         except ValidationError as exc:
             raise self._error_in_body(response.status_code, body, response.headers, exc) from None
-        completion._raw = body
-        completion.provider = self.name
+        attach_raw(completion, body, self.name)
         return completion
 
     def chunk_parser(self, params: ChatParams) -> OpenAIChunkParser:
@@ -209,8 +208,7 @@ class OpenAIAdapter:
         except (ValidationError, ValueError) as exc:
             raise self._error_in_body(response.status_code, body, response.headers, exc) from None
         result = CreateEmbeddingResponse(data=data, model=parsed.model, usage=parsed.usage)
-        result._raw = body
-        result.provider = self.name
+        attach_raw(result, body, self.name)
         return result
 
     # ---- errors -----------------------------------------------------------------------------
