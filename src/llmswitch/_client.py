@@ -16,6 +16,7 @@ import httpx
 from pydantic import BaseModel
 
 from ._config import Config, Target, load_config, provider_settings, resolve_model
+from ._http import LazyAsyncTransport, LazyTransport
 from ._transport import RetryPolicy
 from ._version import __version__
 from .errors import (
@@ -284,7 +285,7 @@ class Client(_BaseClient):
             retry_policy=retry_policy,
         )
         self._owns_http = http_client is None
-        self.http = http_client or httpx.Client(limits=_LIMITS, follow_redirects=True)
+        self.http = http_client or httpx.Client(transport=LazyTransport(), follow_redirects=True)
         self.chat = Chat(self)
         self.embeddings = Embeddings(self)
 
@@ -325,7 +326,9 @@ class AsyncClient(_BaseClient):
             retry_policy=retry_policy,
         )
         self._owns_http = http_client is None
-        self.http = http_client or httpx.AsyncClient(limits=_LIMITS, follow_redirects=True)
+        self.http = http_client or httpx.AsyncClient(
+            transport=LazyAsyncTransport(), follow_redirects=True
+        )
         self.chat = AsyncChat(self)
         self.embeddings = AsyncEmbeddings(self)
 
@@ -340,9 +343,5 @@ class AsyncClient(_BaseClient):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
 
-
-# Pool sized for fan-out: enough connections for concurrent calls, few idle keep-alives (httpx
-# slows down when hundreds of idle connections sit in its pool).
-_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=30.0)
 
 from ._resources import AsyncChat, AsyncEmbeddings, Chat, Embeddings  # noqa: E402

@@ -9,9 +9,9 @@ optional: plain dicts with the same shape are accepted everywhere.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 __all__ = [
     "AssistantMessage",
@@ -49,6 +49,46 @@ __all__ = [
     "attach_raw",
     "normalize_finish_reason",
 ]
+
+_REQUEST_TYPES = frozenset(
+    {
+        "AssistantMessage", "ChatCompletionTool", "ChatMessage", "ContentPart", "DeveloperMessage",
+        "FunctionDefinition", "ImageContentPart", "ImageURL", "JSONSchemaFormat", "ResponseFormat",
+        "ResponseFormatJSONObject", "ResponseFormatJSONSchema", "ResponseFormatText",
+        "SystemMessage", "TextContentPart", "ToolMessage", "UserMessage",
+    }
+)  # fmt: skip
+
+if TYPE_CHECKING:
+    from ._request_types import (
+        AssistantMessage,
+        ChatCompletionTool,
+        ChatMessage,
+        ContentPart,
+        DeveloperMessage,
+        FunctionDefinition,
+        ImageContentPart,
+        ImageURL,
+        JSONSchemaFormat,
+        ResponseFormat,
+        ResponseFormatJSONObject,
+        ResponseFormatJSONSchema,
+        ResponseFormatText,
+        SystemMessage,
+        TextContentPart,
+        ToolMessage,
+        UserMessage,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    """Request-side models load on first use (see ``_request_types``)."""
+    if name in _REQUEST_TYPES:
+        from . import _request_types
+
+        return getattr(_request_types, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 FinishReason = Literal["stop", "length", "tool_calls", "content_filter"]
 
@@ -140,25 +180,7 @@ def attach_raw(obj: BaseModel, raw: Any, provider: str) -> None:
     values["provider"] = provider
 
 
-# ---- request side --------------------------------------------------------------------------
-
-
-class TextContentPart(_Model):
-    type: Literal["text"] = "text"
-    text: str
-
-
-class ImageURL(_Model):
-    url: str
-    detail: Literal["auto", "low", "high"] | None = None
-
-
-class ImageContentPart(_Model):
-    type: Literal["image_url"] = "image_url"
-    image_url: ImageURL
-
-
-ContentPart = Annotated[TextContentPart | ImageContentPart, Field(discriminator="type")]
+# ---- response side -------------------------------------------------------------------------
 
 
 class FunctionCall(_Model):
@@ -170,83 +192,6 @@ class ToolCall(_Model):
     id: str
     type: Literal["function"] = "function"
     function: FunctionCall
-
-
-class SystemMessage(_Model):
-    role: Literal["system"] = "system"
-    content: str | list[TextContentPart]
-    name: str | None = None
-
-
-class DeveloperMessage(_Model):
-    role: Literal["developer"] = "developer"
-    content: str | list[TextContentPart]
-    name: str | None = None
-
-
-class UserMessage(_Model):
-    role: Literal["user"] = "user"
-    content: str | list[ContentPart]
-    name: str | None = None
-
-
-class AssistantMessage(_Model):
-    role: Literal["assistant"] = "assistant"
-    content: str | list[TextContentPart] | None = None
-    tool_calls: list[ToolCall] | None = None
-    name: str | None = None
-
-
-class ToolMessage(_Model):
-    role: Literal["tool"] = "tool"
-    content: str | list[TextContentPart]
-    tool_call_id: str
-
-
-ChatMessage = Annotated[
-    SystemMessage | DeveloperMessage | UserMessage | AssistantMessage | ToolMessage,
-    Field(discriminator="role"),
-]
-
-
-class FunctionDefinition(_Model):
-    name: str
-    description: str | None = None
-    parameters: dict[str, Any] | None = None
-    strict: bool | None = None
-
-
-class ChatCompletionTool(_Model):
-    type: Literal["function"] = "function"
-    function: FunctionDefinition
-
-
-class ResponseFormatText(_Model):
-    type: Literal["text"] = "text"
-
-
-class ResponseFormatJSONObject(_Model):
-    type: Literal["json_object"] = "json_object"
-
-
-class JSONSchemaFormat(_Model):
-    name: str
-    description: str | None = None
-    schema_: dict[str, Any] | None = Field(default=None, alias="schema")
-    strict: bool | None = None
-
-
-class ResponseFormatJSONSchema(_Model):
-    type: Literal["json_schema"] = "json_schema"
-    json_schema: JSONSchemaFormat
-
-
-ResponseFormat = Annotated[
-    ResponseFormatText | ResponseFormatJSONObject | ResponseFormatJSONSchema,
-    Field(discriminator="type"),
-]
-
-# ---- response side -------------------------------------------------------------------------
 
 
 class Usage(_Model):

@@ -36,8 +36,11 @@ def answer(
 
 def pool_idle(http: httpx.Client | httpx.AsyncClient) -> bool:
     """True when no connection of the client's pool is busy (nothing leaked)."""
-    pool = http._transport._pool  # type: ignore[union-attr]
-    return all(conn.is_idle() or conn.is_closed() for conn in pool.connections)
+    transport: Any = http._transport
+    pools = transport._pools.values() if hasattr(transport, "_pools") else [transport]
+    return all(
+        conn.is_idle() or conn.is_closed() for pool in pools for conn in pool._pool.connections
+    )
 
 
 def run(kind: str, config: dict[str, Any], recorder: Recorder, **kwargs: Any) -> Any:
