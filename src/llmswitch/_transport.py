@@ -136,7 +136,18 @@ def _checked(response_status: int, body: bytes, response: httpx.Response, adapte
         raise error
 
 
+def _closed(provider: str) -> APIConnectionError:
+    return APIConnectionError(
+        "this llmswitch client is closed; create a new one (or do not close a client that is"
+        " still in use)",
+        provider=provider,
+        retryable=False,
+    )
+
+
 def _open_sync(http: httpx.Client, adapter: Adapter, request: httpx.Request) -> httpx.Response:
+    if http.is_closed:
+        raise _closed(adapter.name)
     try:
         response = http.send(request, auth=adapter.auth, stream=True)
     except httpx.HTTPError as exc:
@@ -155,6 +166,8 @@ def _open_sync(http: httpx.Client, adapter: Adapter, request: httpx.Request) -> 
 async def _open_async(
     http: httpx.AsyncClient, adapter: Adapter, request: httpx.Request
 ) -> httpx.Response:
+    if http.is_closed:
+        raise _closed(adapter.name)
     try:
         response = await http.send(request, auth=adapter.auth, stream=True)
     except httpx.HTTPError as exc:
