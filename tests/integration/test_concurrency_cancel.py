@@ -21,7 +21,8 @@ def test_500_concurrent_async_calls_with_faults_are_all_accounted_for() -> None:
     quota = Action(
         status=429,
         headers={"content-type": "application/json"},
-        body=b'{"error": {"message": "pay", "type": "insufficient_quota", "code": "insufficient_quota"}}',
+        body=b'{"error": {"message": "pay", "type": "insufficient_quota",'
+        b' "code": "insufficient_quota"}}',
     )
     overloaded = Action(status=503, body=b'{"error": {"message": "busy", "code": null}}')
     counter = {"n": 0}
