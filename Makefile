@@ -21,7 +21,7 @@ demo: $(VENV)/.installed
 	$(BIN)/python -m llmswitch.demo
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
 
 types: $(VENV)/.installed-dev
 	$(BIN)/mypy src
