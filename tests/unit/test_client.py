@@ -142,7 +142,9 @@ def test_stream_assembles_parallel_tool_calls_and_usage() -> None:
     message = final.choices[0].message
     assert final.choices[0].finish_reason == "tool_calls"
     assert message.content is None
-    assert [(c.id, c.function.name, json.loads(c.function.arguments)) for c in message.tool_calls or []] == [  # noqa: E501
+    assert [
+        (c.id, c.function.name, json.loads(c.function.arguments)) for c in message.tool_calls or []
+    ] == [
         ("call_1", "weather", {"city": "Beijing"}),
         ("call_2", "time", {"tz": "Asia/Shanghai"}),
     ]
@@ -156,7 +158,9 @@ async def test_async_client_chat_stream_and_embeddings() -> None:
         async with AsyncClient(fake.config) as client:
             resp = await client.chat.completions.create(model="openai/x", messages=HI)
             assert resp.choices[0].message.content == "one"
-            stream = await client.chat.completions.create(model="openai/x", messages=HI, stream=True)
+            stream = await client.chat.completions.create(
+                model="openai/x", messages=HI, stream=True
+            )
             async with stream:
                 pieces = [c.choices[0].delta.content async for c in stream if c.choices]
             assert "".join(p or "" for p in pieces) == "two words"

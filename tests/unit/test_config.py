@@ -93,7 +93,9 @@ def test_alias_with_unknown_provider_fails_at_load() -> None:
 
 
 def test_env_interpolation_and_missing_variable(monkeypatch: pytest.MonkeyPatch) -> None:
-    config = load_config({"providers": {"qwen": {"api_key": "${MY_QWEN_KEY}", "region": "${R:-intl}"}}})
+    config = load_config(
+        {"providers": {"qwen": {"api_key": "${MY_QWEN_KEY}", "region": "${R:-intl}"}}}
+    )
     monkeypatch.setenv("MY_QWEN_KEY", "sk-from-env")
     settings = provider_settings(config, "qwen")
     assert settings.api_key is not None

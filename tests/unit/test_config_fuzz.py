@@ -39,7 +39,7 @@ def test_random_config_dicts_raise_only_config_errors(data: dict[str, Any], mode
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=st.text(alphabet='[]=."\'\n abcdefgproviders${}0123456789-_/', max_size=120))
+@given(text=st.text(alphabet="[]=.\"'\n abcdefgproviders${}0123456789-_/", max_size=120))
 def test_random_toml_text_raises_only_config_errors(text: str) -> None:
     fd, path = tempfile.mkstemp(suffix=".toml")
     try:
