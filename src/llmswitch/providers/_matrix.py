@@ -34,7 +34,7 @@ def param_matrix() -> dict[str, Mapping[str, ParamSupport]]:
 
 
 def _cell(support: ParamSupport | None) -> str:
-    text = "unsupported" if support is None or support.level == "unsupported" else support.level
+    text: str = "unsupported" if support is None else support.level
     if support is not None and support.note:
         text += f": {support.note}"
     return text.replace("|", "\\|")

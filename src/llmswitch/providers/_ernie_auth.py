@@ -1,0 +1,286 @@
+"""Baidu OAuth (``client_credentials``) for the Qianfan v1 API, as one ``httpx.Auth``.
+
+Wire facts: ``spec/wire-ernie-sensenova.md`` 1.2 (token endpoint, ``access_token`` query
+parameter, expiry reported as ``error_code`` 110/111 inside an HTTP 200 body) and checklist
+rows E1-E4. The token request is sent by the auth flow itself (``yield``), so no second HTTP
+client is needed and one implementation serves sync and async. A lock (``threading.Lock`` for
+sync, one ``asyncio.Lock`` per event loop for async) makes concurrent first calls share one
+fetch; a token refused by the API is re-fetched once and the request replayed once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+import weakref
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
+from dataclasses import dataclass
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from .._secrets import register_secret
+from ..errors import AuthenticationError
+from ._base import make_error, validation_error
+
+__all__ = ["TOKEN_ERROR_CODES", "BaiduOAuth", "V1StreamRepair"]
+
+TOKEN_PATH = "/oauth/2.0/token"
+# error_code values that mean "this access_token is not accepted": refresh and replay once.
+# 110 invalid, 111 expired (QF-req, EB); 100 missing/invalid token parameter and 13 "get service
+# token failed" per spec checklist E3.
+TOKEN_ERROR_CODES = frozenset({110, 111, 100, 13})
+_TOKEN_ERROR_MARK = b'"error_code"'
+
+
+class _TokenAnswer(BaseModel):
+    access_token: str | None = None
+    expires_in: float = 2592000.0
+    error: str | None = None
+    error_description: str | None = None
+
+
+class _CodeOnly(BaseModel):
+    error_code: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    value: str
+    refresh_at: float
+
+
+def _is_json_200(response: httpx.Response) -> bool:
+    return response.status_code == 200 and response.headers.get("content-type", "").startswith(
+        "application/json"
+    )
+
+
+def _token_refused(body: bytes) -> bool:
+    """True when a 200 JSON body is a token error (cheap substring check before parsing)."""
+    if _TOKEN_ERROR_MARK not in body:
+        return False
+    try:
+        code = _CodeOnly.model_validate_json(body).error_code
+    except ValidationError:
+        return False
+    return code in TOKEN_ERROR_CODES
+
+
+class BaiduOAuth(httpx.Auth):
+    """Adds ``?access_token=`` to each request, fetching the token on first use.
+
+    ``clock`` returns seconds (monotonic is fine); a token is used until ``expires_in`` minus a
+    margin (10 %, at most one hour) has passed, then fetched again.
+
+    >>> auth = BaiduOAuth("https://aip.baidubce.com", "AK", "SK")  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        client_id: str,
+        client_secret: str,
+        *,
+        provider: str = "ernie",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.token_url = base_url.rstrip("/") + TOKEN_PATH
+        self._params = {
+            "grant_type": "client_credentials",
+            "client_id": client_id,
+            "client_secret": client_secret,
+        }
+        self.provider = provider
+        self.clock = clock
+        self.fetches = 0
+        """How many token requests this object has sent (for tests and diagnostics)."""
+        self._token: _Token | None = None
+        self._lock = threading.Lock()
+        self._async_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def __repr__(self) -> str:
+        return f"BaiduOAuth(token_url={self.token_url!r}, client_id=***)"
+
+    # ---- pure helpers -----------------------------------------------------------------------
+
+    def _valid(self) -> str | None:
+        token = self._token
+        if token is not None and self.clock() < token.refresh_at:
+            return token.value
+        return None
+
+    def _newer_than(self, stale: str) -> str | None:
+        """A valid token other than ``stale`` (another request already refreshed it)."""
+        value = self._valid()
+        return value if value is not None and value != stale else None
+
+    def _token_request(self, original: httpx.Request) -> httpx.Request:
+        self.fetches += 1
+        return httpx.Request(
+            "POST",
+            self.token_url,
+            params=self._params,
+            json={},
+            extensions={k: v for k, v in original.extensions.items() if k == "timeout"},
+        )
+
+    def _accept(self, response: httpx.Response, body: bytes) -> str:
+        """Check the token endpoint's answer and cache the token it carries."""
+        if response.status_code >= 500:
+            raise make_error(
+                self.provider,
+                response.status_code,
+                "OAuth token endpoint failed",
+                body=body,
+                headers=response.headers,
+            )
+        try:
+            answer = _TokenAnswer.model_validate_json(body)
+        except ValidationError as exc:
+            raise validation_error(exc, self.provider, body) from None
+        if answer.error or not answer.access_token:
+            detail = f"{answer.error}: {answer.error_description}" if answer.error else "no token"
+            raise make_error(
+                self.provider,
+                response.status_code,
+                f"Baidu OAuth refused the API Key / Secret Key ({detail}); check access_key and"
+                " secret_key (QIANFAN_AK / QIANFAN_SK) of the Qianfan application",
+                body=body,
+                headers=response.headers,
+                code=answer.error or None,
+                cls=AuthenticationError,
+                retryable=False,
+            )
+        register_secret(answer.access_token)
+        margin = min(3600.0, answer.expires_in * 0.1)
+        self._token = _Token(answer.access_token, self.clock() + answer.expires_in - margin)
+        return answer.access_token
+
+    def invalidate(self) -> None:
+        """Forget the cached token (the next request fetches a new one)."""
+        self._token = None
+
+    @staticmethod
+    def _authorized(request: httpx.Request, token: str) -> httpx.Request:
+        url = request.url.copy_set_param("access_token", token)
+        if "access_token" not in request.url.params:
+            request.url = url
+            return request
+        # A replay: a new request, so the refused one stays as it was sent (history, logs).
+        return httpx.Request(
+            request.method,
+            url,
+            headers=request.headers,
+            content=request.content,
+            extensions=request.extensions,
+        )
+
+    # ---- flows ------------------------------------------------------------------------------
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        token = self._valid()
+        if token is None:
+            with self._lock:
+                token = self._valid()
+                if token is None:
+                    answer = yield self._token_request(request)
+                    token = self._accept(answer, answer.read())
+        response = yield self._authorized(request, token)
+        if not (_is_json_200(response) and _token_refused(response.read())):
+            _repair_stream(response)
+            return
+        with self._lock:
+            fresh = self._newer_than(token)
+            if fresh is None:
+                answer = yield self._token_request(request)
+                fresh = self._accept(answer, answer.read())
+        response = yield self._authorized(request, fresh)
+        _repair_stream(response)
+
+    def _async_lock(self) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            lock = self._async_locks.get(loop)
+            if lock is None:
+                lock = self._async_locks[loop] = asyncio.Lock()
+        return lock
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        token = self._valid()
+        if token is None:
+            async with self._async_lock():
+                token = self._valid()
+                if token is None:
+                    answer = yield self._token_request(request)
+                    token = self._accept(answer, await answer.aread())
+        response = yield self._authorized(request, token)
+        if not (_is_json_200(response) and _token_refused(await response.aread())):
+            _repair_stream(response)
+            return
+        async with self._async_lock():
+            fresh = self._newer_than(token)
+            if fresh is None:
+                answer = yield self._token_request(request)
+                fresh = self._accept(answer, await answer.aread())
+        response = yield self._authorized(request, fresh)
+        _repair_stream(response)
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        raise RuntimeError("BaiduOAuth drives sync_auth_flow / async_auth_flow directly")
+
+
+# ---- v1 stream repair ---------------------------------------------------------------------
+
+
+def _repair_stream(response: httpx.Response) -> None:
+    """Wrap a v1 SSE body so a bare JSON error line reaches the SSE decoder as ``data:``."""
+    if response.headers.get("content-type", "").startswith("text/event-stream"):
+        response.stream = V1StreamRepair(response.stream)
+
+
+class V1StreamRepair(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """Qianfan v1 may send a mid-stream error as a bare ``{"error_code": ...}`` line without
+    ``data:`` (spec 1.5, fixture ``v1_stream_error_midstream_bare``). An SSE decoder drops such
+    a line, so this stream rewrites a line that starts with ``{`` into ``data: {``. JSON text
+    never holds a raw newline, so ``\\n{`` only occurs at the start of a line."""
+
+    def __init__(self, inner: httpx.SyncByteStream | httpx.AsyncByteStream) -> None:
+        self._inner = inner
+        self._line_start = True
+
+    def _fix(self, chunk: bytes) -> bytes:
+        if b"\n{" in chunk:
+            chunk = chunk.replace(b"\n{", b"\ndata: {")
+        if self._line_start and chunk[:1] == b"{":
+            chunk = b"data: " + chunk
+        if chunk:
+            self._line_start = chunk[-1:] == b"\n"
+        return chunk
+
+    def __iter__(self) -> Iterator[bytes]:
+        if not isinstance(self._inner, httpx.SyncByteStream):  # pragma: no cover
+            raise RuntimeError("attempted to read an async stream synchronously")
+        for chunk in self._inner:
+            yield self._fix(chunk)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        if not isinstance(self._inner, httpx.AsyncByteStream):  # pragma: no cover
+            raise RuntimeError("attempted to read a sync stream asynchronously")
+        async for chunk in self._inner:
+            yield self._fix(chunk)
+
+    def close(self) -> None:
+        if isinstance(self._inner, httpx.SyncByteStream):
+            self._inner.close()
+
+    async def aclose(self) -> None:
+        if isinstance(self._inner, httpx.AsyncByteStream):
+            await self._inner.aclose()

@@ -1,0 +1,429 @@
+"""SenseTime SenseNova native API (``api.sensenova.cn/v1``): chat, tools, streams, embeddings.
+
+Wire facts: ``spec/wire-ernie-sensenova.md`` section 3: ``POST /llm/chat-completions`` with
+``max_new_tokens`` (3.3), answers wrapped in ``data`` with string ``message`` / ``delta``
+(3.4, 3.5), ``data:`` SSE ending with ``data:[DONE]``, top-level ``embeddings[]`` (3.6),
+``{"error": {"code", "message", "details"}}`` bodies with gRPC-style codes (3.7). Auth: a JWT
+from access key id + secret (``_sensenova_auth.py``) or an API key as bearer. Model ids (e.g.
+``SenseChat-5``, ``SenseNova-V6-Pro``) are case-sensitive and passed through untouched. The
+OpenAI-compatible endpoint is reached with ``type = "openai-compatible"`` (see the docs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from .._sse import SSEEvent
+from ..errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigError,
+    ContentFilterError,
+    ContextLengthExceededError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    QuotaExceededError,
+    RateLimitError,
+    UnsupportedParameterError,
+    status_error_class,
+)
+from ..types import (
+    ChatCompletion,
+    ChatCompletionChunk,
+    ChatCompletionMessage,
+    Choice,
+    ChoiceDelta,
+    ChoiceDeltaToolCall,
+    ChoiceDeltaToolCallFunction,
+    ChunkChoice,
+    CreateEmbeddingResponse,
+    Embedding,
+    EmbeddingUsage,
+    FunctionCall,
+    ToolCall,
+    Usage,
+    normalize_finish_reason,
+)
+from ._base import (
+    BearerAuth,
+    ChatParams,
+    EmbeddingParams,
+    ParamSupport,
+    ProviderSettings,
+    decode_json,
+    make_error,
+    validation_error,
+)
+from ._sensenova_auth import SenseNovaJWTAuth
+
+__all__ = ["DEFAULT_BASE_URL", "SenseNovaAdapter", "SenseNovaChunkParser"]
+
+DEFAULT_BASE_URL = "https://api.sensenova.cn/v1"
+_TINY = 1e-6
+
+# Source: spec 3.3 mapping table (SN-doc [M], SN-sdk [H]).
+_PARAMS: Mapping[str, ParamSupport] = {
+    "temperature": ParamSupport("mapped", "range (0, 2]: 0 is sent as 1e-6"),
+    "top_p": ParamSupport("mapped", "open interval (0, 1): 1 is sent as 0.999999, 0 as 1e-6"),
+    "max_tokens": ParamSupport("mapped", "sent as max_new_tokens"),
+    "max_completion_tokens": ParamSupport("mapped", "sent as max_new_tokens"),
+    "stop": ParamSupport("unsupported", "not documented for the native chat API"),
+    "seed": ParamSupport("unsupported", "not documented for the native chat API"),
+    "user": ParamSupport("native"),
+    "n": ParamSupport("native", "1-4, not on every model"),
+    "presence_penalty": ParamSupport(
+        "unsupported", "different semantics; pass extra_body={'repetition_penalty': (0, 2]}"
+    ),
+    "frequency_penalty": ParamSupport(
+        "unsupported", "different semantics; pass extra_body={'repetition_penalty': (0, 2]}"
+    ),
+    "logprobs": ParamSupport("unsupported", "not in the native API"),
+    "top_logprobs": ParamSupport("unsupported", "not in the native API"),
+    "logit_bias": ParamSupport("unsupported", "not in the native API"),
+    "tools": ParamSupport("native"),
+    "tool_choice": ParamSupport("native", "object shape unconfirmed by the docs"),
+    "parallel_tool_calls": ParamSupport("unsupported", "not in the native API"),
+    "response_format": ParamSupport("unsupported", "not in the native API"),
+    "stream_options": ParamSupport("mapped", "not sent: every chunk carries usage"),
+}
+
+# gRPC-style error.code → class and retryability, used when the HTTP status says nothing more
+# specific (an error inside a 200). Source: spec 3.7 table (SN-comm [M] for 3/7, rest [L]).
+_CODES: Mapping[int, tuple[type[APIStatusError], bool]] = {
+    2: (InternalServerError, True),
+    3: (BadRequestError, False),
+    4: (InternalServerError, True),
+    5: (NotFoundError, False),
+    7: (PermissionDeniedError, False),
+    8: (RateLimitError, True),
+    10: (InternalServerError, True),
+    13: (InternalServerError, True),
+    14: (InternalServerError, True),
+    16: (AuthenticationError, False),
+}
+_CONTEXT_WORDS = ("context length", "context_length", "too long", "max context")
+_QUOTA_WORDS = ("quota", "balance", "insufficient", "arrears")
+
+
+class _SNError(BaseModel):
+    code: int | str | None = None
+    message: str = ""
+
+
+class _SNToolCall(BaseModel):
+    id: str = ""
+    type: str = "function"
+    function: FunctionCall
+
+
+class _SNChoice(BaseModel):
+    index: int = 0
+    message: str | None = None
+    delta: str | None = None
+    finish_reason: str | None = None
+    tool_calls: list[_SNToolCall] | None = None
+    reasoning_content: str | None = None
+
+
+class _SNUsage(BaseModel):
+    prompt_tokens: int = 0
+    knowledge_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+
+class _SNData(BaseModel):
+    id: str = ""
+    choices: list[_SNChoice] = []
+    usage: _SNUsage | None = None
+
+
+class _SNAnswer(BaseModel):
+    data: _SNData | None = None
+    error: _SNError | None = None
+
+
+class _SNEmbeddingItem(BaseModel):
+    index: int = 0
+    embedding: list[float]
+
+
+class _SNEmbeddings(BaseModel):
+    embeddings: list[_SNEmbeddingItem] | None = None
+    usage: _SNUsage | None = None
+    error: _SNError | None = None
+
+
+def _usage(usage: _SNUsage | None) -> Usage | None:
+    """Knowledge-base tokens count as prompt tokens (spec S4, langchain4j)."""
+    if usage is None:
+        return None
+    return Usage(
+        prompt_tokens=usage.prompt_tokens + usage.knowledge_tokens,
+        completion_tokens=usage.completion_tokens,
+        total_tokens=usage.total_tokens,
+    )
+
+
+class SenseNovaChunkParser:
+    """``data:{"data": {...}}`` events until ``data:[DONE]``; ``data:{"error": ...}`` raises."""
+
+    __slots__ = ("_adapter", "_model", "_started", "done")
+
+    def __init__(self, adapter: SenseNovaAdapter, model: str) -> None:
+        self._adapter = adapter
+        self._model = model
+        self._started = False
+        self.done = False
+
+    def feed(self, event: SSEEvent) -> list[ChatCompletionChunk]:
+        data = event.data
+        if data == "[DONE]":
+            self.done = True
+            return []
+        try:
+            answer = _SNAnswer.model_validate_json(data)
+        except ValidationError as exc:
+            raise validation_error(exc, self._adapter.name, data) from None
+        if answer.error is not None or answer.data is None:
+            raise self._adapter.map_error(200, data.encode(), {})
+        body = answer.data
+        choices = []
+        final = False
+        for item in body.choices:
+            delta = ChoiceDelta.model_construct(
+                content=item.delta or None, reasoning_content=item.reasoning_content
+            )
+            if not self._started:
+                delta.role = "assistant"
+            if item.tool_calls:
+                delta.tool_calls = [
+                    ChoiceDeltaToolCall.model_construct(
+                        index=i,
+                        id=call.id,
+                        type="function",
+                        function=ChoiceDeltaToolCallFunction.model_construct(
+                            name=call.function.name, arguments=call.function.arguments
+                        ),
+                    )
+                    for i, call in enumerate(item.tool_calls)
+                ]
+            finish = normalize_finish_reason(item.finish_reason)
+            final = final or finish is not None
+            choices.append(
+                ChunkChoice.model_construct(index=item.index, delta=delta, finish_reason=finish)
+            )
+        self._started = True
+        chunk = ChatCompletionChunk.model_construct(
+            id=body.id,
+            model=self._model,
+            choices=choices,
+            usage=_usage(body.usage) if final else None,
+        )
+        chunk._raw = data
+        chunk.provider = self._adapter.name
+        return [chunk]
+
+    def close(self) -> list[ChatCompletionChunk]:
+        if not self.done:
+            raise APIConnectionError(
+                "the SenseNova stream ended before its end marker (data:[DONE]); the answer is"
+                " incomplete",
+                provider=self._adapter.name,
+                retryable=False,
+            )
+        return []
+
+
+class SenseNovaAdapter:
+    """Chat and embeddings over SenseNova's native wire, bound to one configured provider."""
+
+    PARAMS: ClassVar[Mapping[str, ParamSupport]] = _PARAMS
+
+    def __init__(self, settings: ProviderSettings) -> None:
+        self.name = settings.name
+        self.settings = settings
+        self.base_url = (settings.base_url or DEFAULT_BASE_URL).rstrip("/")
+        self.auth: httpx.Auth | None
+        if settings.api_key is not None:
+            self.auth = BearerAuth(settings.api_key)
+        elif settings.access_key is not None and settings.secret_key is not None:
+            self.auth = SenseNovaJWTAuth(
+                settings.access_key.get_secret_value(), settings.secret_key.get_secret_value()
+            )
+        else:
+            raise ConfigError(
+                f"provider {settings.name!r}: set api_key (SENSENOVA_API_KEY), or access_key and"
+                " secret_key (SENSENOVA_ACCESS_KEY_ID / SENSENOVA_SECRET_ACCESS_KEY)"
+            )
+        self.headers = {"Accept": "application/json", **settings.headers}
+        self._chat_url = self.base_url + "/llm/chat-completions"
+        self._embeddings_url = self.base_url + "/llm/embeddings"
+
+    # ---- chat -------------------------------------------------------------------------------
+
+    def chat_body(self, params: ChatParams) -> dict[str, Any]:
+        """The native JSON body (spec 3.3); unset fields are left out."""
+        messages = [
+            {**m, "content": ""} if m.get("role") == "assistant" and m.get("content") is None else m
+            for m in params.messages
+        ]
+        body: dict[str, Any] = {"model": params.model, "messages": messages}
+        if params.temperature is not None:
+            body["temperature"] = min(max(params.temperature, _TINY), 2.0)
+        if params.top_p is not None:
+            body["top_p"] = min(max(params.top_p, _TINY), 0.999999)
+        max_tokens = params.max_completion_tokens or params.max_tokens
+        if max_tokens is not None:
+            body["max_new_tokens"] = max_tokens
+        if params.n is not None:
+            body["n"] = params.n
+        if params.user is not None:
+            body["user"] = params.user
+        if params.tools is not None:
+            body["tools"] = params.tools
+        if params.tool_choice is not None:
+            body["tool_choice"] = params.tool_choice
+        if params.stream:
+            body["stream"] = True
+        if params.extra_body:
+            body.update(params.extra_body)
+        return body
+
+    def build_chat_request(self, params: ChatParams) -> httpx.Request:
+        headers = self.headers
+        if params.stream:
+            headers = {**headers, "Accept": "text/event-stream"}
+        request = httpx.Request(
+            "POST", self._chat_url, json=self.chat_body(params), headers=headers
+        )
+        request.extensions["llmswitch_model"] = params.model
+        return request
+
+    def parse_chat_response(self, response: httpx.Response) -> ChatCompletion:
+        body = response.content
+        try:
+            answer = _SNAnswer.model_validate_json(body)
+        except ValidationError as exc:
+            raise self._not_an_answer(response.status_code, body, response.headers, exc) from None
+        if answer.error is not None or answer.data is None:
+            raise self.map_error(response.status_code, body, response.headers)
+        data = answer.data
+        choices = []
+        for item in data.choices:
+            tool_calls = (
+                [ToolCall(id=c.id, function=c.function) for c in item.tool_calls]
+                if item.tool_calls
+                else None
+            )
+            content = item.message if item.message or not tool_calls else None
+            message = ChatCompletionMessage.model_construct(
+                content=content, tool_calls=tool_calls, reasoning_content=item.reasoning_content
+            )
+            finish = normalize_finish_reason(item.finish_reason)
+            choices.append(
+                Choice.model_construct(index=item.index, message=message, finish_reason=finish)
+            )
+        completion = ChatCompletion.model_construct(
+            id=data.id,
+            choices=choices,
+            usage=_usage(data.usage),
+            model=response.request.extensions.get("llmswitch_model", ""),
+        )
+        completion._raw = body
+        completion.provider = self.name
+        return completion
+
+    def chunk_parser(self, params: ChatParams) -> SenseNovaChunkParser:
+        return SenseNovaChunkParser(self, params.model)
+
+    # ---- embeddings -------------------------------------------------------------------------
+
+    def build_embeddings_request(self, params: EmbeddingParams) -> httpx.Request:
+        if params.dimensions is not None:
+            raise UnsupportedParameterError(self.name, "dimensions", "fixed-size vectors")
+        body: dict[str, Any] = {"model": params.model, "input": params.input}
+        if params.extra_body:
+            body.update(params.extra_body)
+        return httpx.Request("POST", self._embeddings_url, json=body, headers=self.headers)
+
+    def parse_embeddings_response(
+        self, response: httpx.Response, params: EmbeddingParams
+    ) -> CreateEmbeddingResponse:
+        body = response.content
+        try:
+            parsed = _SNEmbeddings.model_validate_json(body)
+        except ValidationError as exc:
+            raise self._not_an_answer(response.status_code, body, response.headers, exc) from None
+        if parsed.error is not None or parsed.embeddings is None:
+            raise self.map_error(response.status_code, body, response.headers)
+        data = [Embedding(index=i.index, embedding=i.embedding) for i in parsed.embeddings]
+        usage = parsed.usage
+        result = CreateEmbeddingResponse(
+            data=data,
+            model=params.model,
+            usage=EmbeddingUsage(prompt_tokens=usage.prompt_tokens, total_tokens=usage.total_tokens)
+            if usage
+            else None,
+        )
+        result._raw = body
+        result.provider = self.name
+        return result
+
+    # ---- errors -----------------------------------------------------------------------------
+
+    def map_error(self, status: int, body: bytes, headers: Mapping[str, str]) -> APIError:
+        """``{"error": {"code", "message", "details"}}`` → the typed error (spec 3.7)."""
+        try:
+            error = _SNAnswer.model_validate_json(body).error if body else None
+        except ValidationError:
+            error = None
+        code = error.code if error is not None else None
+        message = error.message if error is not None and error.message else ""
+        numeric = code if isinstance(code, int) else None
+        if isinstance(code, str) and code.isdigit():
+            numeric = int(code)
+        cls: type[APIStatusError] | None = None
+        retryable: bool | None = None
+        if status < 400 or status == 409:
+            cls, retryable = _CODES.get(numeric or 0, (APIStatusError, False))
+            if status == 409:
+                cls, retryable = InternalServerError, True
+        lowered = message.lower()
+        base = cls or status_error_class(status)
+        if issubclass(base, BadRequestError) and any(w in lowered for w in _CONTEXT_WORDS):
+            cls, retryable = ContextLengthExceededError, False
+        elif issubclass(base, RateLimitError) and any(w in lowered for w in _QUOTA_WORDS):
+            cls, retryable = QuotaExceededError, False
+        elif "sensitive" in lowered and issubclass(base, BadRequestError):
+            cls, retryable = ContentFilterError, False
+        if not message:
+            message = body.decode("utf-8", "replace")[:500] or f"HTTP {status}"
+        return make_error(
+            self.name,
+            status,
+            message,
+            body=body,
+            headers=headers,
+            code=str(code) if code is not None else None,
+            cls=cls,
+            retryable=retryable,
+        )
+
+    def _not_an_answer(
+        self, status: int, body: bytes, headers: Mapping[str, str], exc: Exception
+    ) -> APIError:
+        payload = decode_json(body, self.name)
+        if isinstance(payload, dict) and "error" in payload:
+            return self.map_error(status, body, headers)
+        return validation_error(
+            exc if isinstance(exc, ValueError) else ValueError(str(exc)), self.name, body
+        )
