@@ -1,0 +1,175 @@
+"""DashScope native SSE → :class:`ChatCompletionChunk` (stateful, one parser per stream).
+
+Wire facts: ``spec/wire-qwen-glm-openai.md`` 1.5 and 1.8: ``event:result`` frames, the string
+``"null"`` as finish_reason while running, **no** ``[DONE]`` (the stream ends after the chunk
+whose finish_reason is set), cumulative ``usage`` in every frame (reported once, on the final
+chunk), ``event:error`` (or a ``code`` in the data) inside an HTTP 200 stream, and cumulative
+text when a server ignores ``incremental_output: true``.
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from .._sse import SSEEvent
+from ..errors import APIConnectionError
+from ..types import (
+    ChatCompletionChunk,
+    ChoiceDelta,
+    ChoiceDeltaToolCall,
+    ChoiceDeltaToolCallFunction,
+    ChunkChoice,
+    Usage,
+)
+from ._base import validation_error
+from ._qwen_errors import qwen_error_from_event
+from ._qwen_wire import NativeBody, NativeToolCall, native_usage, text_of
+
+__all__ = ["QwenChunkParser"]
+
+
+class _Cumulative:
+    """Turns "whole text so far" frames into deltas for one choice and one field.
+
+    Detection (spec 1.5): we always ask for incremental output, so frames are taken as deltas
+    unless the second non-empty text starts with the first and is longer (the server sends the
+    text so far). From then on each frame's new suffix is the delta.
+    """
+
+    __slots__ = ("cumulative", "first", "seen")
+
+    def __init__(self, cumulative: bool) -> None:
+        self.cumulative: bool | None = True if cumulative else None
+        self.first: str | None = None
+        self.seen = ""
+
+    def delta(self, text: str | None) -> str | None:
+        if not text:
+            return text
+        if self.cumulative is None:
+            if self.first is None:
+                self.first = self.seen = text
+                return text
+            self.cumulative = text.startswith(self.first) and len(text) > len(self.first)
+        if not self.cumulative:
+            return text
+        # not a continuation after all: pass it on as it came
+        new = text[len(self.seen) :] if text.startswith(self.seen) else text
+        self.seen = text
+        return new
+
+
+class QwenChunkParser:
+    """Feed DashScope SSE events; ``done`` once every choice has a finish reason."""
+
+    __slots__ = (
+        "_finished",
+        "_model",
+        "_n",
+        "_provider",
+        "_texts",
+        "_usage",
+        "_want_cumulative",
+        "done",
+    )
+
+    def __init__(self, provider: str, model: str, *, n: int = 1, cumulative: bool = False) -> None:
+        self._provider = provider
+        self._model = model
+        self._n = max(n, 1)
+        self._want_cumulative = cumulative
+        self._texts: dict[tuple[int, str], _Cumulative] = {}
+        self._finished: set[int] = set()
+        self._usage: Usage | None = None
+        self.done = False
+
+    def _delta(self, index: int, field: str, text: str | None) -> str | None:
+        tracker = self._texts.get((index, field))
+        if tracker is None:
+            tracker = self._texts[(index, field)] = _Cumulative(self._want_cumulative)
+        return tracker.delta(text)
+
+    def feed(self, event: SSEEvent) -> list[ChatCompletionChunk]:
+        data = event.data
+        if event.event == "error":
+            raise qwen_error_from_event(self._provider, data)
+        if event.event == "done":  # the 1.x SDK skips data after event:done (spec 1.5)
+            self.done = True
+            return []
+        try:
+            body = NativeBody.model_validate_json(data)
+        except ValidationError as exc:
+            raise validation_error(exc, self._provider, data) from None
+        if body.code:
+            raise qwen_error_from_event(self._provider, data)
+        if body.usage is not None:
+            self._usage = native_usage(body.usage)
+        output = body.output
+        if output is None:
+            return []
+        choices: list[ChunkChoice] = []
+        final = False
+        for position, choice in enumerate(output.choices or ()):
+            index = choice.index if choice.index is not None else position
+            message = choice.message
+            delta = ChoiceDelta()
+            if message is not None:
+                delta = ChoiceDelta(
+                    role="assistant",
+                    content=self._delta(index, "content", text_of(message.content)),
+                    reasoning_content=self._delta(index, "reasoning", message.reasoning_content),
+                    tool_calls=_delta_calls(message.tool_calls),
+                )
+            finish = choice.finish_reason
+            if finish and finish != "null":
+                self._finished.add(index)
+                final = len(self._finished) >= self._n
+            choices.append(
+                ChunkChoice(
+                    index=index, delta=delta, finish_reason=finish, logprobs=choice.logprobs
+                )
+            )
+        if output.choices is None and output.text is not None:  # result_format "text"
+            finish = output.finish_reason
+            final = bool(finish) and finish != "null"
+            content = self._delta(0, "content", output.text)
+            choices.append(ChunkChoice(delta=ChoiceDelta(content=content), finish_reason=finish))
+        chunk = ChatCompletionChunk(
+            id=body.request_id,
+            model=self._model,
+            choices=choices,
+            usage=self._usage if final else None,
+        )
+        chunk._raw = data
+        chunk.provider = self._provider
+        if final:
+            self.done = True
+        return [chunk]
+
+    def close(self) -> list[ChatCompletionChunk]:
+        if not self.done:
+            raise APIConnectionError(
+                "the DashScope stream ended before a chunk with a finish_reason; the answer is"
+                " incomplete",
+                provider=self._provider,
+                retryable=False,
+            )
+        return []
+
+
+def _delta_calls(calls: list[NativeToolCall] | None) -> list[ChoiceDeltaToolCall] | None:
+    if not calls:
+        return None
+    return [
+        ChoiceDeltaToolCall(
+            index=call.index,
+            id=call.id or None,
+            type="function",
+            function=ChoiceDeltaToolCallFunction(
+                name=call.function.name or None, arguments=call.function.arguments
+            )
+            if call.function
+            else None,
+        )
+        for call in calls
+    ]

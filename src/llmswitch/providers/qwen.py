@@ -1,0 +1,365 @@
+"""Alibaba DashScope (Qwen): the native API (default) and compatible mode (sans-IO).
+
+Wire facts: ``spec/wire-qwen-glm-openai.md`` 1.1-1.8 (native endpoints, envelope, SSE with
+``finish_reason: "null"``, no ``[DONE]``, cumulative usage, embeddings, errors) and 2
+(``/compatible-mode/v1``, driven through :class:`~llmswitch.providers.openai.OpenAIAdapter`).
+``QwenAdapter(settings)`` returns a :class:`QwenCompatibleAdapter` when
+``settings.api == "compatible"``. Stream parsing lives in ``_qwen_stream.py``, the error table
+in ``_qwen_errors.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar, cast
+
+import httpx
+from pydantic import ValidationError
+
+from ..errors import APIError, ConfigError, ContextLengthExceededError, InvalidRequestError
+from ..types import (
+    ChatCompletion,
+    ChatCompletionMessage,
+    Choice,
+    CreateEmbeddingResponse,
+    Embedding,
+    EmbeddingUsage,
+)
+from ._base import (
+    OPTIONAL_CHAT_PARAMS,
+    BearerAuth,
+    ChatParams,
+    EmbeddingParams,
+    ParamSupport,
+    ProviderSettings,
+    validation_error,
+)
+from ._qwen_errors import QWEN_ERROR_CODES, qwen_error
+from ._qwen_stream import QwenChunkParser
+from ._qwen_wire import (
+    EmbeddingBody,
+    NativeBody,
+    convert_messages,
+    native_tool_calls,
+    native_usage,
+    text_of,
+    wants_multimodal,
+)
+from .openai import OpenAIAdapter
+
+__all__ = ["REGIONS", "QwenAdapter", "QwenCompatibleAdapter", "region_host"]
+
+# Region → host (spec 1.1: DS-env, DS-v2cfg, DS-doc-region). The native base adds /api/v1,
+# compatible mode /compatible-mode/v1. Aliases accept the SDK's region ids and plain names.
+REGIONS: Mapping[str, str] = {
+    "cn-beijing": "https://dashscope.aliyuncs.com",
+    "ap-southeast-1": "https://dashscope-intl.aliyuncs.com",
+    "us-east-1": "https://dashscope-us.aliyuncs.com",
+    "cn-hongkong": "https://cn-hongkong.dashscope.aliyuncs.com",
+}
+_REGION_ALIASES: Mapping[str, str] = {
+    "cn": "cn-beijing",
+    "beijing": "cn-beijing",
+    "china": "cn-beijing",
+    "intl": "ap-southeast-1",
+    "international": "ap-southeast-1",
+    "singapore": "ap-southeast-1",
+    "us": "us-east-1",
+    "virginia": "us-east-1",
+    "hk": "cn-hongkong",
+    "hongkong": "cn-hongkong",
+    "hong-kong": "cn-hongkong",
+}
+
+_TEXT_PATH = "/services/aigc/text-generation/generation"
+_MULTIMODAL_PATH = "/services/aigc/multimodal-generation/generation"
+_EMBEDDING_PATH = "/services/embeddings/text-embedding/text-embedding"
+_SEED_MAX = 2**63 - 1
+
+_NATIVE = ParamSupport("native")
+# Declarations of the native API (spec 1.3). Generated into docs/providers.md.
+NATIVE_PARAMS: Mapping[str, ParamSupport] = {
+    "temperature": ParamSupport("mapped", "DashScope range is [0, 2): 2.0 is sent as 1.99"),
+    "top_p": ParamSupport("mapped", "DashScope range is (0, 1]: 0 is sent as 0.01"),
+    "max_tokens": _NATIVE,
+    "max_completion_tokens": ParamSupport("mapped", "sent as parameters.max_tokens"),
+    "stop": _NATIVE,
+    "seed": ParamSupport("native", "range [0, 2^63-1]"),
+    "user": ParamSupport("unsupported", "the native API has no end-user field"),
+    "n": ParamSupport("native", "1-4, on models that document it"),
+    "presence_penalty": _NATIVE,
+    "frequency_penalty": ParamSupport(
+        "unsupported", "DashScope has repetition_penalty (multiplicative); pass it in extra_body"
+    ),
+    "logprobs": _NATIVE,
+    "top_logprobs": ParamSupport("native", "0-5"),
+    "logit_bias": ParamSupport("unsupported", "not in DashScope's API"),
+    "tools": _NATIVE,
+    "tool_choice": _NATIVE,
+    "parallel_tool_calls": _NATIVE,
+    "response_format": ParamSupport("native", "text, json_object, json_schema"),
+    "stream_options": ParamSupport(
+        "mapped", "not sent: usage is in every native chunk and reported once, at the end"
+    ),
+}
+# Compatible mode speaks OpenAI's body (spec 2; DS-doc-api lists what it accepts).
+COMPATIBLE_PARAMS: Mapping[str, ParamSupport] = {
+    **{name: _NATIVE for name in OPTIONAL_CHAT_PARAMS},
+    "max_completion_tokens": ParamSupport("mapped", "sent as max_tokens"),
+    "frequency_penalty": ParamSupport("unsupported", "not accepted by DashScope"),
+    "logit_bias": ParamSupport("unsupported", "not accepted by DashScope"),
+}
+
+
+def region_host(region: str | None) -> str:
+    """The DashScope host of a region (``None`` → Beijing); unknown regions are a ConfigError."""
+    if region is None:
+        return REGIONS["cn-beijing"]
+    key = region.strip().lower()
+    host = REGIONS.get(_REGION_ALIASES.get(key, key))
+    if host is None:
+        known = ", ".join([*REGIONS, *_REGION_ALIASES])
+        raise ConfigError(
+            f"unknown DashScope region {region!r}; use one of: {known} (or set base_url)"
+        )
+    return host
+
+
+def _check_range(name: str, value: float, low: float, high: float) -> None:
+    if not low <= value <= high:
+        raise InvalidRequestError(f"{name}={value} is outside OpenAI's range [{low}, {high}]")
+
+
+class QwenAdapter:
+    """DashScope's native API, bound to one configured provider."""
+
+    PARAMS: ClassVar[Mapping[str, ParamSupport]] = NATIVE_PARAMS
+
+    def __new__(cls, settings: ProviderSettings) -> QwenAdapter:
+        # Dispatch on settings.api: compatible mode is the OpenAI adapter with Qwen's errors.
+        if settings.api == "compatible":
+            return cast(QwenAdapter, QwenCompatibleAdapter(settings))
+        return super().__new__(cls)
+
+    def __init__(self, settings: ProviderSettings) -> None:
+        self.name = settings.name
+        self.settings = settings
+        base = settings.base_url or region_host(settings.region) + "/api/v1"
+        self.base_url = base.rstrip("/")
+        self.auth: httpx.Auth | None = BearerAuth(settings.api_key) if settings.api_key else None
+        headers = {"Accept": "application/json"}
+        if settings.workspace:
+            headers["X-DashScope-WorkSpace"] = settings.workspace
+        headers.update(settings.headers)
+        self.headers = headers
+        self.stream_headers = {
+            **headers,
+            "Accept": "text/event-stream",
+            "X-DashScope-SSE": "enable",
+        }
+        self._endpoints = settings.endpoints
+        self._text_url = self.base_url + _TEXT_PATH
+        self._multimodal_url = self.base_url + _MULTIMODAL_PATH
+
+    # ---- chat -------------------------------------------------------------------------------
+
+    def chat_route(self, params: ChatParams) -> tuple[str, bool]:
+        """``(url, multimodal)``: ``endpoints[model]`` from config, else by model and content."""
+        path = self._endpoints.get(params.model)
+        if path:
+            url = path if "://" in path else self.base_url + "/" + path.lstrip("/")
+            return url, "multimodal" in path
+        if wants_multimodal(params.model, params.messages):
+            return self._multimodal_url, True
+        return self._text_url, False
+
+    def chat_body(self, params: ChatParams, multimodal: bool = False) -> dict[str, Any]:
+        """The native envelope ``{model, input: {messages}, parameters}`` (spec 1.3)."""
+        parameters: dict[str, Any] = {}
+        if not multimodal:
+            parameters["result_format"] = "message"
+        if params.stream:
+            parameters["incremental_output"] = True
+        if params.temperature is not None:
+            _check_range("temperature", params.temperature, 0.0, 2.0)
+            parameters["temperature"] = min(params.temperature, 1.99)
+        if params.top_p is not None:
+            _check_range("top_p", params.top_p, 0.0, 1.0)
+            parameters["top_p"] = max(params.top_p, 0.01)
+        max_tokens = params.max_tokens
+        if max_tokens is None:
+            max_tokens = params.max_completion_tokens
+        if max_tokens is not None:
+            parameters["max_tokens"] = max_tokens
+        if params.seed is not None:
+            _check_range("seed", params.seed, 0, _SEED_MAX)
+            parameters["seed"] = params.seed
+        for name in _PASS_THROUGH:
+            value = getattr(params, name)
+            if value is not None:
+                parameters[name] = value
+        if params.extra_body:
+            parameters.update(params.extra_body)
+        return {
+            "model": params.model,
+            "input": {"messages": convert_messages(params.messages, multimodal)},
+            "parameters": parameters,
+        }
+
+    def build_chat_request(self, params: ChatParams) -> httpx.Request:
+        url, multimodal = self.chat_route(params)
+        headers = self.stream_headers if params.stream else self.headers
+        request = httpx.Request(
+            "POST", url, json=self.chat_body(params, multimodal), headers=headers
+        )
+        request.extensions["llmswitch_model"] = params.model
+        return request
+
+    def parse_chat_response(self, response: httpx.Response) -> ChatCompletion:
+        body = response.content
+        try:
+            parsed = NativeBody.model_validate_json(body)
+        except ValidationError as exc:
+            raise self._bad_body(response, exc) from None
+        output = parsed.output
+        if output is None or parsed.code:
+            raise self.map_error(response.status_code, body, response.headers)
+        choices: list[Choice] = []
+        if output.choices is not None:
+            for index, choice in enumerate(output.choices):
+                message = choice.message
+                choices.append(
+                    Choice(
+                        index=choice.index if choice.index is not None else index,
+                        message=ChatCompletionMessage(
+                            content=text_of(message.content) if message else None,
+                            tool_calls=native_tool_calls(message.tool_calls) if message else None,
+                            reasoning_content=message.reasoning_content if message else None,
+                        ),
+                        finish_reason=choice.finish_reason,
+                        logprobs=choice.logprobs,
+                    )
+                )
+        else:  # result_format "text" (legacy): {"output": {"text", "finish_reason"}}
+            choices.append(
+                Choice(
+                    message=ChatCompletionMessage(content=output.text),
+                    finish_reason=output.finish_reason,
+                )
+            )
+        model = _model_of(response)
+        completion = ChatCompletion(
+            id=parsed.request_id, model=model, choices=choices, usage=native_usage(parsed.usage)
+        )
+        completion._raw = body
+        completion.provider = self.name
+        return completion
+
+    def chunk_parser(self, params: ChatParams) -> QwenChunkParser:
+        incremental = (params.extra_body or {}).get("incremental_output", True)
+        return QwenChunkParser(self.name, params.model, n=params.n or 1, cumulative=not incremental)
+
+    # ---- embeddings -------------------------------------------------------------------------
+
+    def build_embeddings_request(self, params: EmbeddingParams) -> httpx.Request:
+        parameters: dict[str, Any] = {}
+        if params.dimensions is not None:
+            parameters["dimension"] = params.dimensions
+        if params.extra_body:
+            parameters.update(params.extra_body)
+        body = {"model": params.model, "input": {"texts": params.input}, "parameters": parameters}
+        url = self._endpoints.get("embeddings") or self.base_url + _EMBEDDING_PATH
+        return httpx.Request("POST", url, json=body, headers=self.headers)
+
+    def parse_embeddings_response(
+        self, response: httpx.Response, params: EmbeddingParams
+    ) -> CreateEmbeddingResponse:
+        body = response.content
+        try:
+            parsed = EmbeddingBody.model_validate_json(body)
+        except ValidationError as exc:
+            raise self._bad_body(response, exc) from None
+        if parsed.output is None or parsed.code:
+            raise self.map_error(response.status_code, body, response.headers)
+        items = sorted(parsed.output.embeddings, key=lambda item: item.text_index)
+        data = [Embedding(index=item.text_index, embedding=item.embedding) for item in items]
+        tokens = parsed.usage.total_tokens if parsed.usage else 0
+        usage = EmbeddingUsage(prompt_tokens=tokens, total_tokens=tokens)
+        result = CreateEmbeddingResponse(data=data, model=params.model, usage=usage)
+        result._raw = body
+        result.provider = self.name
+        return result
+
+    # ---- errors -----------------------------------------------------------------------------
+
+    def map_error(self, status: int, body: bytes, headers: Mapping[str, str]) -> APIError:
+        """Flat ``{code, message, request_id}`` (JSON or SSE-framed) → the typed error."""
+        return qwen_error(self.name, status, body, headers)
+
+    def _bad_body(self, response: httpx.Response, exc: Exception) -> APIError:
+        body = response.content
+        if b'"code"' in body:
+            return self.map_error(response.status_code, body, response.headers)
+        return validation_error(
+            exc if isinstance(exc, ValueError) else ValueError(str(exc)), self.name, body
+        )
+
+
+_PASS_THROUGH = (
+    "stop",
+    "n",
+    "presence_penalty",
+    "logprobs",
+    "top_logprobs",
+    "tools",
+    "tool_choice",
+    "parallel_tool_calls",
+    "response_format",
+)
+
+
+def _model_of(response: httpx.Response) -> str:
+    try:
+        model = response.request.extensions.get("llmswitch_model", "")
+    except RuntimeError:  # a response built without a request (tests)
+        return ""
+    return model if isinstance(model, str) else ""
+
+
+class QwenCompatibleAdapter(OpenAIAdapter):
+    """DashScope's ``/compatible-mode/v1`` (OpenAI's wire) with DashScope's error codes."""
+
+    PARAMS: ClassVar[Mapping[str, ParamSupport]] = COMPATIBLE_PARAMS
+
+    def __init__(self, settings: ProviderSettings) -> None:
+        if not settings.base_url:
+            host = region_host(settings.region)
+            settings = _with_base(settings, host + "/compatible-mode/v1")
+        super().__init__(settings)
+        if settings.workspace:
+            self.headers["X-DashScope-WorkSpace"] = settings.workspace
+
+    def chat_body(self, params: ChatParams) -> dict[str, Any]:
+        body = super().chat_body(params)
+        if "max_completion_tokens" in body:
+            body.setdefault("max_tokens", body.pop("max_completion_tokens"))
+        return body
+
+    def build_embeddings_request(self, params: EmbeddingParams) -> httpx.Request:
+        # DashScope documents float only; openai-python would ask for base64 (spec 2).
+        if params.encoding_format is None:
+            params.encoding_format = "float"
+        return super().build_embeddings_request(params)
+
+    def map_error(self, status: int, body: bytes, headers: Mapping[str, str]) -> APIError:
+        """DashScope's codes first (spec 2); OpenAI's table for the rest (e.g. server_error)."""
+        error = qwen_error(self.name, status, body, headers)
+        if error.code in QWEN_ERROR_CODES or isinstance(error, ContextLengthExceededError):
+            return error
+        return super().map_error(status, body, headers)
+
+
+def _with_base(settings: ProviderSettings, base_url: str) -> ProviderSettings:
+    from dataclasses import replace
+
+    return replace(settings, base_url=base_url)
