@@ -74,12 +74,13 @@ class LLMSwitchClient:
                 count += 1
         return count
 
-    async def fan_out(self, n: int) -> None:
+    async def fan_out(self, n: int) -> float:
         async with self.llmswitch.AsyncClient(self.async_config, max_retries=0) as client:
-            await asyncio.gather(*[
-                client.chat.completions.create(model=self.model, messages=MESSAGES)
-                for _ in range(n)
-            ])  # fmt: skip
+
+            async def one() -> None:
+                await client.chat.completions.create(model=self.model, messages=MESSAGES)
+
+            return await timed_gather(one, n)
 
 
 class RawHttpxClient:
@@ -145,14 +146,14 @@ class RawHttpxClient:
                         count += 1
         return count
 
-    async def fan_out(self, n: int) -> None:
+    async def fan_out(self, n: int) -> float:
         url, body, headers = self.requests["json"]
         async with self.httpx.AsyncClient() as client:
 
             async def one() -> None:
                 json.loads((await client.post(url, content=body, headers=headers)).content)
 
-            await asyncio.gather(*[one() for _ in range(n)])
+            return await timed_gather(one, n)
 
 
 class OpenAIPeer:
@@ -189,16 +190,15 @@ class OpenAIPeer:
             count += 1
         return count
 
-    async def fan_out(self, n: int) -> None:
+    async def fan_out(self, n: int) -> float:
         async with self.openai.AsyncOpenAI(
             base_url=base_url(self.port, "openai", "json"), api_key="sk-x", max_retries=0
         ) as client:
-            await asyncio.gather(
-                *[
-                    client.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)
-                    for _ in range(n)
-                ]
-            )  # type: ignore[arg-type]
+
+            async def one() -> None:
+                await client.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)  # type: ignore[arg-type]
+
+            return await timed_gather(one, n)
 
 
 class LiteLLMPeer:
@@ -230,8 +230,19 @@ class LiteLLMPeer:
             count += 1
         return count
 
-    async def fan_out(self, n: int) -> None:
-        await asyncio.gather(*[self.litellm.acompletion(**self._kw("json")) for _ in range(n)])
+    async def fan_out(self, n: int) -> float:
+        async def one() -> None:
+            await self.litellm.acompletion(**self._kw("json"))
+
+        return await timed_gather(one, n)
+
+
+async def timed_gather(one: Callable[[], Any], n: int) -> float:
+    """One untimed warm-up call (pool, TLS setup), then the wall time of ``n`` concurrent calls."""
+    await one()
+    t0 = time.perf_counter()
+    await asyncio.gather(*[one() for _ in range(n)])
+    return time.perf_counter() - t0
 
 
 CLIENTS = {"llmswitch": LLMSwitchClient, "raw": RawHttpxClient, "openai": OpenAIPeer,
@@ -259,6 +270,7 @@ def main() -> None:
         t0 = time.perf_counter()
         client.call()
         times.append(time.perf_counter() - t0)
+    client.stream(lambda: None)  # warm-up: first-use costs are in first_call, not here
     rates, ttfc = [], []
     for _ in range(n_streams):
         t0 = time.perf_counter()
@@ -267,11 +279,7 @@ def main() -> None:
         total = time.perf_counter() - t0
         rates.append(count / total)
         ttfc.append(first[0] - t0 if first else total)
-    walls = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        asyncio.run(client.fan_out(n_conc))
-        walls.append(time.perf_counter() - t0)
+    walls = [asyncio.run(client.fan_out(n_conc)) for _ in range(3)]
     print(json.dumps({
         "client": kind, "provider": provider, "first_call_s": first_call,
         "p50_s": statistics.median(times), "p99_s": percentile(times, 0.99),
