@@ -64,12 +64,28 @@ class SSEDecoder:
             self._buffer = lines.pop()
             data = self._data
             for line in lines:
-                # Fast path for the two lines that make up almost every provider's stream.
-                if line.startswith(b"data: "):
-                    data.append(line[6:].decode("utf-8", "replace"))
-                elif not line and data and self._event is None:
-                    events.append(SSEEvent("\n".join(data), "message", self._last_id, self._retry))
-                    data.clear()
+                # Inline fast path for the lines providers send (data, blank, comment, event, id);
+                # anything else goes through the general field parser.
+                if line.startswith(b"data:"):
+                    value = line[6:] if line[5:6] == b" " else line[5:]
+                    data.append(value.decode("utf-8", "replace"))
+                elif not line:
+                    if data:
+                        events.append(
+                            SSEEvent(
+                                "\n".join(data),
+                                self._event or "message",
+                                self._last_id,
+                                self._retry,
+                            )
+                        )
+                        data.clear()
+                    self._event = None
+                elif line[0] == 58:  # b":" starts a comment
+                    continue
+                elif line.startswith(b"event:"):
+                    value = line[7:] if line[6:7] == b" " else line[6:]
+                    self._event = value.decode("utf-8", "replace")
                 else:
                     self._line(line, events)
             return events

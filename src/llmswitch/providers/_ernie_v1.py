@@ -27,11 +27,6 @@ from ..errors import (
 from ..types import (
     ChatCompletion,
     ChatCompletionChunk,
-    ChatCompletionMessage,
-    ChoiceDelta,
-    ChoiceDeltaToolCall,
-    ChoiceDeltaToolCallFunction,
-    ChunkChoice,
     CreateEmbeddingResponse,
     Embedding,
     EmbeddingUsage,
@@ -39,6 +34,7 @@ from ..types import (
     FunctionCall,
     ToolCall,
     Usage,
+    attach_raw,
     normalize_finish_reason,
 )
 from ._base import (
@@ -209,37 +205,33 @@ class ErnieV1ChunkParser:
             raise validation_error(exc, self._adapter.name, data) from None
         if answer.error_code is not None:
             raise self._adapter.code_error(answer, 200, data.encode(), {})
-        delta = ChoiceDelta.model_construct(content=answer.result or None)
+        delta: dict[str, Any] = {"content": answer.result or None}
         if not self._started:
-            delta.role = "assistant"
+            delta["role"] = "assistant"
             self._started = True
         finish: FinishReason | None = None
         usage: Usage | None = None
         if answer.function_call is not None:
             call = answer.function_call
-            delta.tool_calls = [
-                ChoiceDeltaToolCall.model_construct(
-                    index=0,
-                    id=_call_id(answer),
-                    type="function",
-                    function=ChoiceDeltaToolCallFunction.model_construct(
-                        name=call.name, arguments=call.arguments
-                    ),
-                )
-            ]
+            delta["tool_calls"] = [
+                {"index": 0, "id": _call_id(answer), "type": "function",
+                 "function": {"name": call.name, "arguments": call.arguments}}
+            ]  # fmt: skip
         if answer.is_end:
             self.done = True
             finish = _finish(answer)
             usage = _usage(answer.usage)
-        chunk = ChatCompletionChunk.model_construct(
-            id=answer.id,
-            created=answer.created,
-            model=self._model,
-            usage=usage,
-            choices=[ChunkChoice.model_construct(index=0, delta=delta, finish_reason=finish)],
+        # One validated build of the whole chunk (cheaper than constructing each nested model).
+        chunk = ChatCompletionChunk.model_validate(
+            {
+                "id": answer.id,
+                "created": answer.created,
+                "model": self._model,
+                "usage": usage,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            }
         )
-        chunk._raw = data
-        chunk.provider = self._adapter.name
+        attach_raw(chunk, data, self._adapter.name)
         return [chunk]
 
     def close(self) -> list[ChatCompletionChunk]:
@@ -345,7 +337,7 @@ class ErnieV1Adapter(ErnieAdapter):
             function = FunctionCall(name=call.name, arguments=call.arguments)
             tool_calls = [ToolCall(id=_call_id(answer), function=function)]
             content = answer.result or None
-        message = ChatCompletionMessage.model_construct(content=content, tool_calls=tool_calls)
+        message = {"content": content, "tool_calls": tool_calls}
         completion = ChatCompletion.model_validate(
             {
                 "id": answer.id,
@@ -355,8 +347,7 @@ class ErnieV1Adapter(ErnieAdapter):
                 "usage": _usage(answer.usage),
             }
         )
-        completion._raw = body
-        completion.provider = self.name
+        attach_raw(completion, body, self.name)
         return completion
 
     def chunk_parser(self, params: ChatParams) -> ErnieV1ChunkParser:  # type: ignore[override]
@@ -393,8 +384,7 @@ class ErnieV1Adapter(ErnieAdapter):
             raise self.map_error(response.status_code, body, response.headers)
         data = [Embedding(index=i.index, embedding=i.embedding) for i in parsed.data]
         result = CreateEmbeddingResponse(data=data, model=params.model, usage=parsed.usage)
-        result._raw = body
-        result.provider = self.name
+        attach_raw(result, body, self.name)
         return result
 
     # ---- errors -----------------------------------------------------------------------------

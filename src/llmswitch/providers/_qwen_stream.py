@@ -9,7 +9,9 @@ text when a server ignores ``incremental_output: true``.
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import Annotated, Any
+
+from pydantic import AliasChoices, AliasPath, BeforeValidator, Field, ValidationError
 
 from .._sse import SSEEvent
 from ..errors import APIConnectionError
@@ -20,12 +22,50 @@ from ..types import (
     ChoiceDeltaToolCallFunction,
     ChunkChoice,
     Usage,
+    attach_raw,
 )
 from ._base import validation_error
 from ._qwen_errors import qwen_error_from_event
 from ._qwen_wire import NativeBody, NativeToolCall, native_usage, text_of
 
 __all__ = ["QwenChunkParser"]
+
+
+# One-pass parse of a native frame straight into the OpenAI-shaped chunk: pydantic validates the
+# DashScope JSON (``output.choices[].message``, ``request_id``, ``input_tokens``...) and builds
+# the chunk in a single ``model_validate_json`` call, so a stream costs about what parsing its
+# JSON costs. The legacy ``output.text`` frame shape takes the slower path below.
+def _text(value: Any) -> Any:
+    return text_of(value) if isinstance(value, list) else value
+
+
+class _FrameDelta(ChoiceDelta):
+    content: Annotated[str | None, BeforeValidator(_text)] = None
+
+
+class _FrameChoice(ChunkChoice):
+    index: int = -1  # set from the position when DashScope leaves it out
+    delta: _FrameDelta = Field(default_factory=_FrameDelta, validation_alias="message")
+
+
+class _FrameUsage(Usage):
+    prompt_tokens: int = Field(0, validation_alias=AliasChoices("input_tokens", "prompt_tokens"))
+    completion_tokens: int = Field(
+        0, validation_alias=AliasChoices("output_tokens", "completion_tokens")
+    )
+    total_tokens: int = -1
+    completion_tokens_details: dict[str, Any] | None = Field(
+        None, validation_alias=AliasChoices("output_tokens_details", "completion_tokens_details")
+    )
+
+
+class _Frame(ChatCompletionChunk):
+    id: str = Field("", validation_alias="request_id")
+    choices: list[_FrameChoice] = Field(  # type: ignore[assignment]
+        default_factory=list, validation_alias=AliasPath("output", "choices")
+    )
+    usage: _FrameUsage | None = None
+    code: str | None = Field(None, exclude=True, repr=False)
 
 
 class _Cumulative:
@@ -97,6 +137,43 @@ class QwenChunkParser:
             self.done = True
             return []
         try:
+            frame = _Frame.model_validate_json(data)
+        except ValidationError:
+            return self._slow_feed(data)
+        if frame.code:
+            raise qwen_error_from_event(self._provider, data)
+        if not frame.choices:
+            return self._slow_feed(data)
+        values = frame.__dict__
+        values["model"] = self._model
+        usage = frame.usage
+        if usage is not None:
+            if usage.total_tokens < 0:
+                usage.__dict__["total_tokens"] = usage.prompt_tokens + usage.completion_tokens
+            self._usage = usage
+        final = False
+        for position, choice in enumerate(frame.choices):
+            index = choice.index
+            if index < 0:
+                index = choice.__dict__["index"] = position
+            delta = choice.delta.__dict__
+            if delta["content"]:
+                delta["content"] = self._delta(index, "content", delta["content"])
+            if delta["reasoning_content"]:
+                delta["reasoning_content"] = self._delta(
+                    index, "reasoning", delta["reasoning_content"]
+                )
+            if choice.finish_reason is not None:
+                self._finished.add(index)
+                final = len(self._finished) >= self._n
+        values["usage"] = self._usage if final else None
+        attach_raw(frame, data, self._provider)
+        if final:
+            self.done = True
+        return [frame]
+
+    def _slow_feed(self, data: str) -> list[ChatCompletionChunk]:
+        try:
             body = NativeBody.model_validate_json(data)
         except ValidationError as exc:
             raise validation_error(exc, self._provider, data) from None
@@ -140,8 +217,7 @@ class QwenChunkParser:
             choices=choices,
             usage=self._usage if final else None,
         )
-        chunk._raw = data
-        chunk.provider = self._provider
+        attach_raw(chunk, data, self._provider)
         if final:
             self.done = True
         return [chunk]

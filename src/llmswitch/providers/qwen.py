@@ -24,6 +24,7 @@ from ..types import (
     CreateEmbeddingResponse,
     Embedding,
     EmbeddingUsage,
+    attach_raw,
 )
 from ._base import (
     OPTIONAL_CHAT_PARAMS,
@@ -251,8 +252,7 @@ class QwenAdapter:
         completion = ChatCompletion(
             id=parsed.request_id, model=model, choices=choices, usage=native_usage(parsed.usage)
         )
-        completion._raw = body
-        completion.provider = self.name
+        attach_raw(completion, body, self.name)
         return completion
 
     def chunk_parser(self, params: ChatParams) -> QwenChunkParser:
@@ -286,8 +286,7 @@ class QwenAdapter:
         tokens = parsed.usage.total_tokens if parsed.usage else 0
         usage = EmbeddingUsage(prompt_tokens=tokens, total_tokens=tokens)
         result = CreateEmbeddingResponse(data=data, model=params.model, usage=usage)
-        result._raw = body
-        result.provider = self.name
+        attach_raw(result, body, self.name)
         return result
 
     # ---- errors -----------------------------------------------------------------------------

@@ -38,18 +38,12 @@ from ..errors import (
 from ..types import (
     ChatCompletion,
     ChatCompletionChunk,
-    ChatCompletionMessage,
-    Choice,
-    ChoiceDelta,
-    ChoiceDeltaToolCall,
-    ChoiceDeltaToolCallFunction,
-    ChunkChoice,
     CreateEmbeddingResponse,
     Embedding,
     EmbeddingUsage,
     FunctionCall,
-    ToolCall,
     Usage,
+    attach_raw,
     normalize_finish_reason,
 )
 from ._base import (
@@ -196,40 +190,35 @@ class SenseNovaChunkParser:
         if answer.error is not None or answer.data is None:
             raise self._adapter.map_error(200, data.encode(), {})
         body = answer.data
-        choices = []
+        choices: list[dict[str, Any]] = []
         final = False
         for item in body.choices:
-            delta = ChoiceDelta.model_construct(
-                content=item.delta or None, reasoning_content=item.reasoning_content
-            )
+            delta: dict[str, Any] = {
+                "content": item.delta or None,
+                "reasoning_content": item.reasoning_content,
+            }
             if not self._started:
-                delta.role = "assistant"
+                delta["role"] = "assistant"
             if item.tool_calls:
-                delta.tool_calls = [
-                    ChoiceDeltaToolCall.model_construct(
-                        index=i,
-                        id=call.id,
-                        type="function",
-                        function=ChoiceDeltaToolCallFunction.model_construct(
-                            name=call.function.name, arguments=call.function.arguments
-                        ),
-                    )
+                delta["tool_calls"] = [
+                    {"index": i, "id": call.id, "type": "function",
+                     "function": {"name": call.function.name, "arguments": call.function.arguments}}
                     for i, call in enumerate(item.tool_calls)
-                ]
+                ]  # fmt: skip
             finish = normalize_finish_reason(item.finish_reason)
             final = final or finish is not None
-            choices.append(
-                ChunkChoice.model_construct(index=item.index, delta=delta, finish_reason=finish)
-            )
+            choices.append({"index": item.index, "delta": delta, "finish_reason": finish})
         self._started = True
-        chunk = ChatCompletionChunk.model_construct(
-            id=body.id,
-            model=self._model,
-            choices=choices,
-            usage=_usage(body.usage) if final else None,
+        # One validated build of the whole chunk (cheaper than constructing each nested model).
+        chunk = ChatCompletionChunk.model_validate(
+            {
+                "id": body.id,
+                "model": self._model,
+                "choices": choices,
+                "usage": _usage(body.usage) if final else None,
+            }
         )
-        chunk._raw = data
-        chunk.provider = self._adapter.name
+        attach_raw(chunk, data, self._adapter.name)
         return [chunk]
 
     def close(self) -> list[ChatCompletionChunk]:
@@ -317,29 +306,30 @@ class SenseNovaAdapter:
         if answer.error is not None or answer.data is None:
             raise self.map_error(response.status_code, body, response.headers)
         data = answer.data
-        choices = []
+        choices: list[dict[str, Any]] = []
         for item in data.choices:
             tool_calls = (
-                [ToolCall(id=c.id, function=c.function) for c in item.tool_calls]
+                [{"id": c.id, "function": c.function} for c in item.tool_calls]
                 if item.tool_calls
                 else None
             )
             content = item.message if item.message or not tool_calls else None
-            message = ChatCompletionMessage.model_construct(
-                content=content, tool_calls=tool_calls, reasoning_content=item.reasoning_content
-            )
+            message = {
+                "content": content,
+                "tool_calls": tool_calls,
+                "reasoning_content": item.reasoning_content,
+            }
             finish = normalize_finish_reason(item.finish_reason)
-            choices.append(
-                Choice.model_construct(index=item.index, message=message, finish_reason=finish)
-            )
-        completion = ChatCompletion.model_construct(
-            id=data.id,
-            choices=choices,
-            usage=_usage(data.usage),
-            model=response.request.extensions.get("llmswitch_model", ""),
+            choices.append({"index": item.index, "message": message, "finish_reason": finish})
+        completion = ChatCompletion.model_validate(
+            {
+                "id": data.id,
+                "choices": choices,
+                "usage": _usage(data.usage),
+                "model": response.request.extensions.get("llmswitch_model", ""),
+            }
         )
-        completion._raw = body
-        completion.provider = self.name
+        attach_raw(completion, body, self.name)
         return completion
 
     def chunk_parser(self, params: ChatParams) -> SenseNovaChunkParser:
@@ -374,8 +364,7 @@ class SenseNovaAdapter:
             if usage
             else None,
         )
-        result._raw = body
-        result.provider = self.name
+        attach_raw(result, body, self.name)
         return result
 
     # ---- errors -----------------------------------------------------------------------------
