@@ -10,15 +10,16 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[notebook]'
 	touch $@
 
 $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# The main job, offline: scan an example app, compare offers for its workload, write the report.
 demo: $(VENV)/.installed
-	$(BIN)/python -m llmswitch.demo
+	$(BIN)/llmswitch plan examples/support_bot --out build/plan
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench

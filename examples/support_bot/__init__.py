@@ -1,0 +1,1 @@
+"""Example app: a support bot (scanned, not run)."""

@@ -1,0 +1,349 @@
+"""``scan(path)``: find a codebase's OpenAI usage with ``ast`` and judge it per target provider.
+
+Each :class:`Finding` has a file, line, snippet and a :class:`Verdict` per provider (works,
+mapped, or blocker with why), read from the adapters' own ``PARAMS`` declarations. Files that
+fail to parse (syntax errors, undecodable bytes) are listed in ``errors``; they never stop a scan.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import os
+import re
+import tokenize
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..catalog import Catalog, load_catalog
+from ..providers import PROVIDERS
+from ._scan_ast import ENV_RE, ClientNames, Hit, collect_clients, find_hits
+from ._verdicts import Judge, Verdict
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["DEFAULT_TARGETS", "Finding", "ScanError", "ScanResult", "Verdict", "scan"]
+
+DEFAULT_TARGETS: tuple[str, ...] = tuple(p for p in PROVIDERS if p != "openai")
+"""Providers judged by default: every provider llmswitch can call except OpenAI itself."""
+
+SKIP_DIRS = frozenset(
+    {".git", ".hg", ".venv", "venv", "env", "node_modules", "__pycache__", "build", "dist",
+     "site-packages", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".eggs"}
+)  # fmt: skip
+_SECRET = re.compile(r"""(["'])(sk-[\w-]{6,}|[A-Za-z0-9_\-.]{32,})\1""")
+_ENV_LINE = re.compile(r"^\s*(?:export\s+)?(OPENAI_[A-Z0-9_]+)\s*=")
+_FEATURE_PARAMS = {
+    "tools": "tools",
+    "tool_choice": "tools",
+    "functions": "tools",
+    "response_format": "json_mode",
+    "stream": "streaming",
+}
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One use of the OpenAI API in the code, with a verdict per target provider."""
+
+    file: str
+    line: int
+    kind: str
+    """``import``, ``client``, ``call``, ``param``, ``model``, ``env`` or ``langchain``."""
+    name: str
+    snippet: str
+    verdicts: dict[str, Verdict]
+    endpoint: str = ""
+    detail: str = ""
+
+    @property
+    def blockers(self) -> list[str]:
+        """Providers on which this finding is a blocker."""
+        return [p for p, v in self.verdicts.items() if v.level == "blocker"]
+
+    def row(self) -> dict[str, Any]:
+        """Flat dict: location, what, and one ``level: why`` column per provider."""
+        row: dict[str, Any] = {
+            "file": self.file,
+            "line": self.line,
+            "kind": self.kind,
+            "name": self.name,
+            "endpoint": self.endpoint,
+            "detail": self.detail,
+            "snippet": self.snippet,
+        }
+        for provider, v in self.verdicts.items():
+            row[provider] = v.level + (f": {v.why}" if v.why and v.level != "works" else "")
+        return row
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict with verdicts as ``{"level", "why"}``."""
+        data = {k: v for k, v in self.row().items() if k not in self.verdicts}
+        data["verdicts"] = {p: {"level": v.level, "why": v.why} for p, v in self.verdicts.items()}
+        return data
+
+
+@dataclass(frozen=True)
+class ScanError:
+    """A file the scanner could not read or parse."""
+
+    file: str
+    message: str
+    line: int | None = None
+
+
+@dataclass
+class ScanResult:
+    """What :func:`scan` found: findings, unreadable files, and the providers judged."""
+
+    root: str
+    providers: tuple[str, ...]
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[ScanError] = field(default_factory=list)
+    files: int = 0
+    unavailable: dict[str, str] = field(default_factory=dict)
+
+    def blockers(self, provider: str | None = None) -> list[Finding]:
+        """Findings that block ``provider`` (or any provider)."""
+        return [f for f in self.findings if (provider in f.blockers if provider else f.blockers)]
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        """Per provider: how many findings work, need mapping, or block."""
+        out: dict[str, dict[str, int]] = {}
+        for provider in self.providers:
+            counts = Counter(f.verdicts[provider].level for f in self.findings)
+            out[provider] = {k: counts.get(k, 0) for k in ("works", "mapped", "blocker")}
+        return out
+
+    @property
+    def models(self) -> list[str]:
+        """OpenAI model names the code uses as literals, most used first."""
+        counts = Counter(f.name for f in self.findings if f.kind == "model")
+        return [name for name, _ in counts.most_common()]
+
+    @property
+    def endpoints(self) -> list[str]:
+        """Endpoints the code calls."""
+        return sorted({f.endpoint for f in self.findings if f.kind == "call"})
+
+    @property
+    def params(self) -> list[str]:
+        """Parameters passed to chat and embeddings calls."""
+        return sorted({f.name for f in self.findings if f.kind == "param"})
+
+    def features(self) -> tuple[str, ...]:
+        """Workload features the code needs, from the parameters it passes."""
+        found = {_FEATURE_PARAMS[p] for p in self.params if p in _FEATURE_PARAMS}
+        return tuple(f for f in ("tools", "json_mode", "vision", "streaming") if f in found)
+
+    def uses_embeddings(self) -> bool:
+        """True when the code calls the embeddings endpoint."""
+        return "embeddings.create" in self.endpoints
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict of the whole scan."""
+        return {
+            "root": self.root,
+            "files": self.files,
+            "providers": list(self.providers),
+            "summary": self.summary(),
+            "models": self.models,
+            "endpoints": self.endpoints,
+            "params": self.params,
+            "features": list(self.features()),
+            "unavailable_adapters": self.unavailable,
+            "findings": [f.to_dict() for f in self.findings],
+            "errors": [e.__dict__ for e in self.errors],
+        }
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per finding (pandas imported here only)."""
+        import pandas as pd
+
+        return pd.DataFrame([f.row() for f in self.findings]).convert_dtypes()
+
+    def _repr_html_(self) -> str:
+        import html
+
+        head = "".join(f"<th>{html.escape(p)}</th>" for p in ("file", "line", "kind", "name"))
+        head += "".join(f"<th>{html.escape(p)}</th>" for p in self.providers)
+        body = "".join(
+            "<tr>"
+            + "".join(f"<td>{html.escape(str(v))}</td>" for v in (f.file, f.line, f.kind, f.name))
+            + "".join(
+                f'<td title="{html.escape(f.verdicts[p].why)}">{f.verdicts[p].level}</td>'
+                for p in self.providers
+            )
+            + "</tr>"
+            for f in self.findings
+        )
+        errors = f"<p>{len(self.errors)} file(s) could not be parsed.</p>" if self.errors else ""
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{errors}"
+
+
+def scan(
+    path: str | os.PathLike[str],
+    *,
+    providers: Iterable[str] | None = None,
+    catalog: Catalog | None = None,
+    progress: Progress | None = None,
+) -> ScanResult:
+    """Scan a file or directory tree of Python code for OpenAI API usage.
+
+    ``providers`` are the targets to judge (default: :data:`DEFAULT_TARGETS`); ``progress`` is
+    called as ``progress(done, total, file)`` after each file.
+
+    >>> result = scan("examples/support_bot")  # doctest: +SKIP
+    >>> result.summary()["qwen"]  # doctest: +SKIP
+    {'works': 9, 'mapped': 6, 'blocker': 0}
+    """
+    root = Path(path)
+    if not root.exists():
+        raise FileNotFoundError(f"{root}: no such file or directory")
+    targets = tuple(providers) if providers is not None else DEFAULT_TARGETS
+    judge = Judge(targets, catalog or load_catalog())
+    result = ScanResult(str(root), targets, unavailable=dict(judge.unavailable))
+    files = sorted(_files(root))
+    names = ClientNames()
+    parsed: list[tuple[str, ast.Module, list[str]]] = []
+    local: dict[str, set[str]] = {}
+    base = root if root.is_dir() else root.parent
+    for index, file in enumerate(files, 1):
+        rel = file.relative_to(base).as_posix()
+        if file.suffix == ".py":
+            module = _parse(file, rel, result)
+            if module is not None:
+                collect_clients(module[0], names)
+                parsed.append((rel, *module))
+        else:
+            result.findings.extend(_env_file(file, rel, judge))
+        result.files += 1
+        if progress is not None:
+            progress(index, len(files), rel)
+    for _ in range(2):  # now that every factory is known: variables assigned from them
+        for rel, tree, _lines in parsed:
+            local[rel] = collect_clients(tree, names)
+    for rel, tree, lines in parsed:
+        result.findings.extend(_findings(rel, tree, lines, names, local[rel], judge))
+    result.findings.sort(key=lambda f: (f.file, f.line, f.kind != "call"))
+    return result
+
+
+def _files(root: Path) -> Iterator[Path]:
+    if root.is_file():
+        yield root
+        return
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info")]
+        for name in filenames:
+            if name.endswith(".py") or name == ".env" or name.startswith(".env."):
+                yield Path(dirpath) / name
+
+
+def _parse(file: Path, rel: str, result: ScanResult) -> tuple[ast.Module, list[str]] | None:
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        result.errors.append(ScanError(rel, f"cannot be read: {exc.strerror or exc}"))
+        return None
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        text = data.decode(encoding)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        result.errors.append(ScanError(rel, f"cannot be decoded: {exc}"))
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes etc.
+            tree = ast.parse(text, filename=rel)
+    except (SyntaxError, ValueError) as exc:
+        line = getattr(exc, "lineno", None)
+        message = getattr(exc, "msg", None) or str(exc)
+        result.errors.append(ScanError(rel, f"syntax error: {message}", line))
+        return None
+    return tree, text.splitlines()
+
+
+def _findings(
+    rel: str,
+    tree: ast.Module,
+    lines: list[str],
+    names: ClientNames,
+    variables: set[str],
+    judge: Judge,
+) -> Iterator[Finding]:
+    seen: set[tuple[str, str, int, str]] = set()
+    for hit in find_hits(tree, names, variables):
+        key = (hit.kind, hit.name, hit.line, hit.endpoint)
+        if key in seen:
+            continue
+        seen.add(key)
+        snippet = lines[hit.line - 1].strip()[:160] if 0 < hit.line <= len(lines) else ""
+        snippet = _SECRET.sub(r"\1***\1", snippet)  # never copy a key into a report
+        yield Finding(
+            rel, hit.line, hit.kind, hit.name, snippet, _verdicts(hit, judge), hit.endpoint,
+            hit.detail,
+        )  # fmt: skip
+
+
+def _verdicts(hit: Hit, judge: Judge) -> dict[str, Verdict]:
+    if hit.kind == "call":
+        verdicts = judge.endpoint(hit.endpoint)
+        if hit.detail == "v0" and hit.endpoint in ("chat.completions.create", "embeddings.create"):
+            why = f"openai<1.0 call: port to client.{hit.endpoint}"
+            return {
+                p: Verdict("mapped", why) if v.level == "works" else v for p, v in verdicts.items()
+            }
+        return verdicts
+    if hit.kind == "param":
+        if hit.name == "**":
+            return judge.same("mapped", "arguments passed with ** are not analysed; check them")
+        return judge.param(hit.endpoint, hit.name)
+    if hit.kind == "model":
+        return judge.model(hit.name)
+    if hit.kind == "env":
+        return judge.env(hit.name)
+    if hit.kind == "langchain":
+        return judge.langchain(hit.name.rsplit(".", 1)[-1])
+    if hit.kind == "client":
+        why = "use llmswitch.Client() / AsyncClient(); keys and base_url move to llmswitch.toml"
+        if "Azure" in hit.name:
+            why += "; Azure deployment names become [aliases]"
+        return judge.same("mapped", why)
+    return judge.same(*_import_verdict(hit.name))
+
+
+def _import_verdict(name: str) -> tuple[Any, str]:
+    import llmswitch
+
+    leaf = name.rsplit(".", 1)[-1]
+    if name.startswith("langchain_openai"):
+        return "mapped", "LangChain class: see its construction below"
+    if name in ("openai",) or name.startswith("openai.types"):
+        return "mapped", "import llmswitch (responses use OpenAI's field names: llmswitch.types)"
+    if leaf in ("OpenAI", "Client", "AzureOpenAI"):
+        return "mapped", "from llmswitch import Client"
+    if leaf in ("AsyncOpenAI", "AsyncClient", "AsyncAzureOpenAI"):
+        return "mapped", "from llmswitch import AsyncClient"
+    if leaf in llmswitch.__all__:
+        return "works", f"llmswitch.{leaf} has the same name"
+    return "mapped", f"no llmswitch equivalent of {name}; check how it is used"
+
+
+def _env_file(file: Path, rel: str, judge: Judge) -> Iterator[Finding]:
+    try:
+        text = file.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _ENV_LINE.match(line)
+        if match and ENV_RE.match(match.group(1)):
+            snippet = line.split("=", 1)[0].strip() + "=***"  # never copy a secret
+            yield Finding(rel, number, "env", match.group(1), snippet, judge.env(match.group(1)))
