@@ -85,32 +85,46 @@ class _RetryIf(retry_base):
         return error is not None and self.policy.should_retry(error)
 
 
-def _wait(policy: RetryPolicy) -> Callable[[RetryCallState], float]:
+def _wait(policy: RetryPolicy, offset: int) -> Callable[[RetryCallState], float]:
     def wait(retry_state: RetryCallState) -> float:
         error = retry_state.outcome.exception() if retry_state.outcome else None
-        return policy.wait(retry_state.attempt_number - 1, error)
+        return policy.wait(retry_state.attempt_number - 1 + offset, error)
 
     return wait
 
 
-def _log_retry(policy: RetryPolicy, what: str) -> Callable[[RetryCallState], None]:
+def _log(policy: RetryPolicy, what: str, error: BaseException | None, wait: float, n: int) -> None:
+    if isinstance(error, APIError):
+        logger.debug(
+            "retrying %s on %s: %s (status %s, code %s); waiting %.3fs, retry %d of %d",
+            what,
+            error.provider,
+            type(error).__name__,
+            error.status_code,
+            error.code,
+            wait,
+            n,
+            policy.max_retries,
+        )
+
+
+def _log_retry(policy: RetryPolicy, what: str, offset: int) -> Callable[[RetryCallState], None]:
     def before_sleep(retry_state: RetryCallState) -> None:
         error = retry_state.outcome.exception() if retry_state.outcome else None
         wait = retry_state.next_action.sleep if retry_state.next_action else 0.0
-        if isinstance(error, APIError):
-            logger.debug(
-                "retrying %s on %s: %s (status %s, code %s); waiting %.3fs, retry %d of %d",
-                what,
-                error.provider,
-                type(error).__name__,
-                error.status_code,
-                error.code,
-                wait,
-                retry_state.attempt_number,
-                policy.max_retries,
-            )
+        _log(policy, what, error, wait, retry_state.attempt_number + offset)
 
     return before_sleep
+
+
+def _first_failure(policy: RetryPolicy, what: str, error: APIError) -> float:
+    """After a failed first attempt: re-raise unless it is retried; else log and return the
+    wait before the second attempt."""
+    if policy.max_retries <= 0 or not policy.should_retry(error):
+        raise error
+    wait = policy.wait(0, error)
+    _log(policy, what, error, wait, 1)
+    return wait
 
 
 def _connection_error(exc: httpx.HTTPError, provider: str, retryable: bool = True) -> APIError:
@@ -217,14 +231,19 @@ def sync_send(
     def attempt() -> T:
         return handle(_open_sync(http, adapter, request))
 
-    if policy.max_retries <= 0:
+    # The first attempt runs outside tenacity, so a call that succeeds pays nothing for the
+    # retry machinery; tenacity runs the retries (attempt numbers offset by one).
+    try:
         return attempt()
+    except APIError as error:
+        wait = _first_failure(policy, what, error)
+    policy.sleep(wait)
     retrying = Retrying(
-        stop=stop_after_attempt(policy.max_retries + 1),
-        wait=_wait(policy),
+        stop=stop_after_attempt(policy.max_retries),
+        wait=_wait(policy, 1),
         retry=_RetryIf(policy),
         sleep=policy.sleep,
-        before_sleep=_log_retry(policy, what),
+        before_sleep=_log_retry(policy, what, 1),
         reraise=True,
     )
     return retrying(attempt)
@@ -243,14 +262,17 @@ async def async_send(
     async def attempt() -> T:
         return await handle(await _open_async(http, adapter, request))
 
-    if policy.max_retries <= 0:
+    try:
         return await attempt()
+    except APIError as error:
+        wait = _first_failure(policy, what, error)
+    await policy.async_sleep(wait)
     retrying = AsyncRetrying(
-        stop=stop_after_attempt(policy.max_retries + 1),
-        wait=_wait(policy),
+        stop=stop_after_attempt(policy.max_retries),
+        wait=_wait(policy, 1),
         retry=_RetryIf(policy),
         sleep=policy.async_sleep,
-        before_sleep=_log_retry(policy, what),
+        before_sleep=_log_retry(policy, what, 1),
         reraise=True,
     )
     return await retrying(attempt)

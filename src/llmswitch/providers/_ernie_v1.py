@@ -42,6 +42,7 @@ from ._base import (
     EmbeddingParams,
     ParamSupport,
     ProviderSettings,
+    cached_url,
     decode_json,
     make_error,
     validation_error,
@@ -318,7 +319,9 @@ class ErnieV1Adapter(ErnieAdapter):
 
     def build_chat_request(self, params: ChatParams) -> httpx.Request:
         url = f"{self.base_url}{_PREFIX}/chat/{v1_endpoint(params.model, self._endpoints)}"
-        request = httpx.Request("POST", url, json=self.chat_body(params), headers=self.headers)
+        request = httpx.Request(
+            "POST", cached_url(url), json=self.chat_body(params), headers=self.headers
+        )
         request.extensions["llmswitch_model"] = params.model
         return request
 
@@ -370,7 +373,7 @@ class ErnieV1Adapter(ErnieAdapter):
             body.update(params.extra_body)
         endpoint = v1_endpoint(params.model, self._endpoints)
         url = f"{self.base_url}{_PREFIX}/embeddings/{endpoint}"
-        return httpx.Request("POST", url, json=body, headers=self.headers)
+        return httpx.Request("POST", cached_url(url), json=body, headers=self.headers)
 
     def parse_embeddings_response(
         self, response: httpx.Response, params: EmbeddingParams

@@ -32,6 +32,7 @@ from ._base import (
     EmbeddingParams,
     ParamSupport,
     ProviderSettings,
+    cached_url,
     decode_json,
     make_error,
 )
@@ -117,7 +118,9 @@ class ErnieAdapter(OpenAIAdapter):
             body["user"] = params.user
         if params.extra_body:
             body.update(params.extra_body)
-        return httpx.Request("POST", self._embeddings_url, json=body, headers=self.headers)
+        return httpx.Request(
+            "POST", cached_url(self._embeddings_url), json=body, headers=self.headers
+        )
 
     def map_error(self, status: int, body: bytes, headers: Mapping[str, str]) -> APIError:
         """``{"error": {"code", "message", "type"}, "id"}`` (any status, incl. 200)."""

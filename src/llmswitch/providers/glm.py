@@ -36,6 +36,7 @@ from ._base import (
     EmbeddingParams,
     ParamSupport,
     ProviderSettings,
+    cached_url,
     make_error,
     request_id_from,
 )
@@ -228,7 +229,9 @@ class GLMAdapter(OpenAIAdapter):
             body["user"] = params.user
         if params.extra_body:
             body.update(params.extra_body)
-        return httpx.Request("POST", self._embeddings_url, json=body, headers=self.headers)
+        return httpx.Request(
+            "POST", cached_url(self._embeddings_url), json=body, headers=self.headers
+        )
 
     # ---- errors -----------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ from ._base import (
     EmbeddingParams,
     ParamSupport,
     ProviderSettings,
+    cached_url,
     decode_json,
     make_error,
     validation_error,
@@ -160,7 +161,9 @@ class OpenAIAdapter:
         headers = self.headers
         if params.stream:
             headers = {**headers, "Accept": "text/event-stream"}
-        return httpx.Request("POST", self._chat_url, json=self.chat_body(params), headers=headers)
+        return httpx.Request(
+            "POST", cached_url(self._chat_url), json=self.chat_body(params), headers=headers
+        )
 
     def parse_chat_response(self, response: httpx.Response) -> ChatCompletion:
         body = response.content
@@ -188,7 +191,9 @@ class OpenAIAdapter:
             body["user"] = params.user
         if params.extra_body:
             body.update(params.extra_body)
-        return httpx.Request("POST", self._embeddings_url, json=body, headers=self.headers)
+        return httpx.Request(
+            "POST", cached_url(self._embeddings_url), json=body, headers=self.headers
+        )
 
     def parse_embeddings_response(
         self, response: httpx.Response, params: EmbeddingParams
@@ -228,7 +233,11 @@ class OpenAIAdapter:
         code = error.get("code")
         etype = error.get("type")
         code_text = str(code) if code is not None else None
-        cls = _CODE_CLASSES.get(code_text or "") or _CODE_CLASSES.get(str(etype or ""))
+        cls = _CODE_CLASSES.get(code_text or "")
+        if cls is None and (status < 400 or etype in ("insufficient_quota", "content_filter")):
+            # The error type names the class only when the status does not (errors inside a
+            # 200 body or stream); a 4xx whose type says "server_error" stays a 4xx.
+            cls = _CODE_CLASSES.get(str(etype or ""))
         if cls is None and status < 400:
             cls = APIStatusError
         retryable: bool | None = None

@@ -33,6 +33,7 @@ from ._base import (
     EmbeddingParams,
     ParamSupport,
     ProviderSettings,
+    cached_url,
     validation_error,
 )
 from ._qwen_errors import QWEN_ERROR_CODES, qwen_error
@@ -211,7 +212,7 @@ class QwenAdapter:
         url, multimodal = self.chat_route(params)
         headers = self.stream_headers if params.stream else self.headers
         request = httpx.Request(
-            "POST", url, json=self.chat_body(params, multimodal), headers=headers
+            "POST", cached_url(url), json=self.chat_body(params, multimodal), headers=headers
         )
         request.extensions["llmswitch_model"] = params.model
         return request
@@ -269,7 +270,7 @@ class QwenAdapter:
             parameters.update(params.extra_body)
         body = {"model": params.model, "input": {"texts": params.input}, "parameters": parameters}
         url = self._endpoints.get("embeddings") or self.base_url + _EMBEDDING_PATH
-        return httpx.Request("POST", url, json=body, headers=self.headers)
+        return httpx.Request("POST", cached_url(url), json=body, headers=self.headers)
 
     def parse_embeddings_response(
         self, response: httpx.Response, params: EmbeddingParams

@@ -52,6 +52,7 @@ from ._base import (
     EmbeddingParams,
     ParamSupport,
     ProviderSettings,
+    cached_url,
     decode_json,
     make_error,
     validation_error,
@@ -292,7 +293,7 @@ class SenseNovaAdapter:
         if params.stream:
             headers = {**headers, "Accept": "text/event-stream"}
         request = httpx.Request(
-            "POST", self._chat_url, json=self.chat_body(params), headers=headers
+            "POST", cached_url(self._chat_url), json=self.chat_body(params), headers=headers
         )
         request.extensions["llmswitch_model"] = params.model
         return request
@@ -343,7 +344,9 @@ class SenseNovaAdapter:
         body: dict[str, Any] = {"model": params.model, "input": params.input}
         if params.extra_body:
             body.update(params.extra_body)
-        return httpx.Request("POST", self._embeddings_url, json=body, headers=self.headers)
+        return httpx.Request(
+            "POST", cached_url(self._embeddings_url), json=body, headers=self.headers
+        )
 
     def parse_embeddings_response(
         self, response: httpx.Response, params: EmbeddingParams

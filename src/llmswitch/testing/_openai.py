@@ -16,7 +16,15 @@ from . import FakeError, Kind, Reply
 
 __all__ = ["DEEPSEEK", "DOUBAO", "HUNYUAN", "MOONSHOT", "OPENAI", "OpenAIFake", "sse"]
 
-_ERROR_TYPES = {400: "invalid_request_error", 401: "invalid_request_error", 429: "requests"}
+_ERROR_TYPES = {
+    400: "invalid_request_error",
+    401: "invalid_request_error",
+    403: "invalid_request_error",
+    404: "invalid_request_error",
+    409: "invalid_request_error",
+    422: "invalid_request_error",
+    429: "requests",
+}
 
 
 def sse(events: list[Any], *, done: bool = True) -> bytes:
