@@ -51,7 +51,7 @@ class LLMSwitchClient:
 
         self.model = f"{provider}/{bench_model(provider, 'chat')}"
         self.clients = {
-            mode: llmswitch.Client({"providers": {provider: provider_config(provider, base_url(port, provider, mode))}}, max_retries=0)  # noqa: E501
+            mode: llmswitch.Client({"providers": {provider: provider_config(provider, base_url(port, provider, mode))}})  # noqa: E501
             for mode in ("json", "stream")
         }  # fmt: skip
         self.async_config = {
@@ -75,7 +75,7 @@ class LLMSwitchClient:
         return count
 
     async def fan_out(self, n: int) -> float:
-        async with self.llmswitch.AsyncClient(self.async_config, max_retries=0) as client:
+        async with self.llmswitch.AsyncClient(self.async_config) as client:
 
             async def one() -> None:
                 await client.chat.completions.create(model=self.model, messages=MESSAGES)
@@ -167,12 +167,8 @@ class OpenAIPeer:
         import openai
 
         self.openai = openai
-        self.json = openai.OpenAI(
-            base_url=base_url(port, "openai", "json"), api_key="sk-x", max_retries=0
-        )
-        self.streamer = openai.OpenAI(
-            base_url=base_url(port, "openai", "stream"), api_key="sk-x", max_retries=0
-        )
+        self.json = openai.OpenAI(base_url=base_url(port, "openai", "json"), api_key="sk-x")
+        self.streamer = openai.OpenAI(base_url=base_url(port, "openai", "stream"), api_key="sk-x")
         self.port = port
 
     def call(self) -> None:
@@ -192,7 +188,7 @@ class OpenAIPeer:
 
     async def fan_out(self, n: int) -> float:
         async with self.openai.AsyncOpenAI(
-            base_url=base_url(self.port, "openai", "json"), api_key="sk-x", max_retries=0
+            base_url=base_url(self.port, "openai", "json"), api_key="sk-x"
         ) as client:
 
             async def one() -> None:
@@ -216,7 +212,7 @@ class LiteLLMPeer:
 
     def _kw(self, mode: str) -> dict[str, Any]:
         return {"model": "openai/gpt-4o-mini", "messages": MESSAGES, "api_key": "sk-x",
-                "api_base": base_url(self.port, "openai", mode), "num_retries": 0}  # fmt: skip
+                "api_base": base_url(self.port, "openai", mode), "num_retries": 2}  # fmt: skip
 
     def call(self) -> None:
         resp = self.litellm.completion(**self._kw("json"))
