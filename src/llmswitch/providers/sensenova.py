@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import httpx
-from pydantic import BaseModel, ValidationError
+from pydantic import AliasPath, BaseModel, Field, ValidationError, model_validator
 
 from .._sse import SSEEvent
 from ..errors import (
@@ -38,6 +38,7 @@ from ..errors import (
 from ..types import (
     ChatCompletion,
     ChatCompletionChunk,
+    ChunkChoice,
     CreateEmbeddingResponse,
     Embedding,
     EmbeddingUsage,
@@ -168,6 +169,44 @@ def _usage(usage: _SNUsage | None) -> Usage | None:
     )
 
 
+# One-pass parse of a stream frame straight into the OpenAI-shaped chunk (``data.choices[]``
+# with a string ``delta``, ``data.usage``): one ``model_validate_json`` per frame.
+class _FrameChoice(ChunkChoice):
+    @model_validator(mode="before")
+    @classmethod
+    def _native(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        delta: dict[str, Any] = {
+            "content": value.get("delta") or None,
+            "reasoning_content": value.get("reasoning_content"),
+        }
+        calls = value.get("tool_calls")
+        if isinstance(calls, list) and calls:
+            delta["tool_calls"] = [
+                {**call, "index": i, "type": "function"} if isinstance(call, dict) else call
+                for i, call in enumerate(calls)
+            ]
+        return {
+            "index": value.get("index", 0),
+            "finish_reason": value.get("finish_reason"),
+            "delta": delta,
+        }
+
+
+class _FrameUsage(Usage):
+    knowledge_tokens: int = Field(0, exclude=True, repr=False)
+
+
+class _Frame(ChatCompletionChunk):
+    id: str = Field("", validation_alias=AliasPath("data", "id"))
+    choices: list[_FrameChoice] = Field(  # type: ignore[assignment]
+        default_factory=list, validation_alias=AliasPath("data", "choices")
+    )
+    usage: _FrameUsage | None = Field(None, validation_alias=AliasPath("data", "usage"))
+    error: _SNError | None = Field(None, exclude=True, repr=False)
+
+
 class SenseNovaChunkParser:
     """``data:{"data": {...}}`` events until ``data:[DONE]``; ``data:{"error": ...}`` raises."""
 
@@ -185,42 +224,27 @@ class SenseNovaChunkParser:
             self.done = True
             return []
         try:
-            answer = _SNAnswer.model_validate_json(data)
+            frame = _Frame.model_validate_json(data)
         except ValidationError as exc:
             raise validation_error(exc, self._adapter.name, data) from None
-        if answer.error is not None or answer.data is None:
+        if frame.error is not None or (not frame.choices and not frame.id):
             raise self._adapter.map_error(200, data.encode(), {})
-        body = answer.data
-        choices: list[dict[str, Any]] = []
+        values = frame.__dict__
+        values["model"] = self._model
+        if not self._started and frame.choices:
+            frame.choices[0].delta.__dict__["role"] = "assistant"
+            self._started = True
         final = False
-        for item in body.choices:
-            delta: dict[str, Any] = {
-                "content": item.delta or None,
-                "reasoning_content": item.reasoning_content,
-            }
-            if not self._started:
-                delta["role"] = "assistant"
-            if item.tool_calls:
-                delta["tool_calls"] = [
-                    {"index": i, "id": call.id, "type": "function",
-                     "function": {"name": call.function.name, "arguments": call.function.arguments}}
-                    for i, call in enumerate(item.tool_calls)
-                ]  # fmt: skip
-            finish = normalize_finish_reason(item.finish_reason)
-            final = final or finish is not None
-            choices.append({"index": item.index, "delta": delta, "finish_reason": finish})
-        self._started = True
-        # One validated build of the whole chunk (cheaper than constructing each nested model).
-        chunk = ChatCompletionChunk.model_validate(
-            {
-                "id": body.id,
-                "model": self._model,
-                "choices": choices,
-                "usage": _usage(body.usage) if final else None,
-            }
-        )
-        attach_raw(chunk, data, self._adapter.name)
-        return [chunk]
+        for choice in frame.choices:
+            final = final or choice.finish_reason is not None
+        usage = frame.usage
+        if final and usage is not None:
+            # Knowledge-base tokens count as prompt tokens (spec S4, langchain4j).
+            usage.__dict__["prompt_tokens"] = usage.prompt_tokens + usage.knowledge_tokens
+        else:
+            values["usage"] = None
+        attach_raw(frame, data, self._adapter.name)
+        return [frame]
 
     def close(self) -> list[ChatCompletionChunk]:
         if not self.done:
