@@ -107,6 +107,9 @@ class Target:
         return f"{self.provider}/{self.model}"
 
 
+_SECRET_KEYS = frozenset({"api_key", "access_key", "secret_key"})
+
+
 def _format_validation_error(exc: ValidationError, source: str) -> str:
     lines = [f"{source}: invalid configuration"]
     for err in exc.errors():
@@ -120,6 +123,10 @@ def _format_validation_error(exc: ValidationError, source: str) -> str:
                 model = ProviderConfig
             allowed = ", ".join(f for f in model.model_fields if f != "source")
             lines.append(f"  {loc}: unknown key; allowed keys here: {allowed}")
+        elif _SECRET_KEYS.intersection(str(p) for p in err["loc"]):
+            # Never echo what was given for a secret, even a mistyped one.
+            got = type(err.get("input")).__name__
+            lines.append(f"  {loc}: {err['msg']} (got a value of type {got})")
         else:
             lines.append(f"  {loc}: {err['msg']} (got {err.get('input')!r})")
     return "\n".join(lines)

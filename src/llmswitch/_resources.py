@@ -8,18 +8,21 @@ names, signatures and docstrings (a test holds them equal).
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, overload
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import httpx
 
 from ._streaming import AsyncStream, Stream
 from ._transport import async_send, read_async, read_sync, sync_send
 from .errors import APIError
+from .providers._base import OPTIONAL_CHAT_PARAMS
 from .types import ChatCompletion, CreateEmbeddingResponse
 
 if TYPE_CHECKING:
-    from ._client import AsyncClient, Client, MessageParam
+    from ._client import AsyncClient, Client, MessageParam, _BaseClient
+    from ._transport import RetryPolicy
     from .providers._base import Adapter, ChatParams, EmbeddingParams
 
 __all__ = ["AsyncChat", "AsyncCompletions", "AsyncEmbeddings", "Chat", "Completions", "Embeddings"]
@@ -59,8 +62,71 @@ def _next_or_raise(error: APIError, earlier: list[APIError], last: bool) -> None
     earlier.append(error)
 
 
-def _options(**kwargs: Any) -> dict[str, Any]:
-    return kwargs
+P = TypeVar("P")
+
+
+@dataclass(slots=True)
+class _Step(Generic[P]):
+    """One target of a call: its adapter, built parameters and request, and retry policy."""
+
+    adapter: Adapter
+    params: P
+    request: httpx.Request
+    policy: RetryPolicy
+    last: bool
+
+
+def _chat_options(arguments: dict[str, Any]) -> dict[str, Any]:
+    """The optional OpenAI parameters among ``create``'s arguments."""
+    return {name: arguments[name] for name in OPTIONAL_CHAT_PARAMS}
+
+
+def _chat_steps(
+    client: _BaseClient,
+    model: str,
+    messages: Iterable[MessageParam],
+    options: dict[str, Any],
+    stream: bool,
+    timeout: float | httpx.Timeout | None,
+    extra_body: dict[str, Any] | None,
+    extra_headers: Mapping[str, str] | None,
+) -> Iterator[_Step[ChatParams]]:
+    """The targets of a chat call in order (one, or a fallback chain), each request built only
+    when its turn comes; shared by the sync and async ``create``."""
+    from ._client import normalize_messages
+
+    msgs = normalize_messages(messages)
+    targets = client.resolve(model)
+    for position, (adapter, target) in enumerate(targets):
+        params = client.chat_params(adapter, target, msgs, options)
+        params.stream = stream
+        params.extra_body = extra_body
+        request = adapter.build_chat_request(params)
+        request = client.prepare(request, timeout, extra_headers, adapter.name)
+        policy = client._policy_for(adapter.name)
+        yield _Step(adapter, params, request, policy, position == len(targets) - 1)
+
+
+def _embedding_steps(
+    client: _BaseClient,
+    model: str,
+    input: str | list[str],
+    arguments: dict[str, Any],
+    timeout: float | httpx.Timeout | None,
+    extra_headers: Mapping[str, str] | None,
+) -> Iterator[_Step[EmbeddingParams]]:
+    """The targets of an embeddings call, as :func:`_chat_steps`."""
+    options = {name: arguments[name] for name in _EMBEDDING_OPTIONS}
+    targets = client.resolve(model)
+    for position, (adapter, target) in enumerate(targets):
+        params = client.embedding_params(target, input, options)
+        request = adapter.build_embeddings_request(params)
+        request = client.prepare(request, timeout, extra_headers, adapter.name)
+        policy = client._policy_for(adapter.name)
+        yield _Step(adapter, params, request, policy, position == len(targets) - 1)
+
+
+_EMBEDDING_OPTIONS = ("dimensions", "user", "encoding_format", "extra_body")
 
 
 class Completions:
@@ -157,39 +223,19 @@ class Completions:
         extra_body: dict[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ChatCompletion | Stream:
-        from ._client import normalize_messages
-
         client = self._client
-        msgs = normalize_messages(messages)
-        options = _options(
-            temperature=temperature, top_p=top_p, max_tokens=max_tokens,
-            max_completion_tokens=max_completion_tokens, stop=stop, seed=seed, user=user, n=n,
-            presence_penalty=presence_penalty, frequency_penalty=frequency_penalty,
-            logprobs=logprobs, top_logprobs=top_logprobs, logit_bias=logit_bias, tools=tools,
-            tool_choice=tool_choice, parallel_tool_calls=parallel_tool_calls,
-            response_format=response_format, stream_options=stream_options,
-        )  # fmt: skip
-        targets = client.resolve(model)
+        what = "chat stream" if stream else "chat"
         earlier: list[APIError] = []
-        for position, (adapter, target) in enumerate(targets):
-            params = client.chat_params(adapter, target, msgs, options)
-            params.stream = stream
-            params.extra_body = extra_body
-            request = client.prepare(
-                adapter.build_chat_request(params), timeout, extra_headers, adapter.name
+        options = _chat_options(locals())
+        for step in _chat_steps(client, model, messages, options, stream, timeout, extra_body,
+                                extra_headers):  # fmt: skip
+            handle: Callable[[httpx.Response], ChatCompletion | Stream] = (
+                _sync_stream(step.adapter, step.params) if stream else _sync_chat(step.adapter)
             )
             try:
-                if stream:
-                    return sync_send(
-                        client.http, adapter, request, _sync_stream(adapter, params),
-                        client._policy_for(adapter.name), "chat stream",
-                    )  # fmt: skip
-                return sync_send(
-                    client.http, adapter, request, _sync_chat(adapter),
-                    client._policy_for(adapter.name), "chat",
-                )  # fmt: skip
+                return sync_send(client.http, step.adapter, step.request, handle, step.policy, what)
             except APIError as error:
-                _next_or_raise(error, earlier, position == len(targets) - 1)
+                _next_or_raise(error, earlier, step.last)
         raise AssertionError("unreachable: a model resolves to at least one target")
 
     create.__doc__ = _CREATE_DOC
@@ -341,39 +387,21 @@ class AsyncCompletions:
         extra_body: dict[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ChatCompletion | AsyncStream:
-        from ._client import normalize_messages
-
         client = self._client
-        msgs = normalize_messages(messages)
-        options = _options(
-            temperature=temperature, top_p=top_p, max_tokens=max_tokens,
-            max_completion_tokens=max_completion_tokens, stop=stop, seed=seed, user=user, n=n,
-            presence_penalty=presence_penalty, frequency_penalty=frequency_penalty,
-            logprobs=logprobs, top_logprobs=top_logprobs, logit_bias=logit_bias, tools=tools,
-            tool_choice=tool_choice, parallel_tool_calls=parallel_tool_calls,
-            response_format=response_format, stream_options=stream_options,
-        )  # fmt: skip
-        targets = client.resolve(model)
+        what = "chat stream" if stream else "chat"
         earlier: list[APIError] = []
-        for position, (adapter, target) in enumerate(targets):
-            params = client.chat_params(adapter, target, msgs, options)
-            params.stream = stream
-            params.extra_body = extra_body
-            request = client.prepare(
-                adapter.build_chat_request(params), timeout, extra_headers, adapter.name
+        options = _chat_options(locals())
+        for step in _chat_steps(client, model, messages, options, stream, timeout, extra_body,
+                                extra_headers):  # fmt: skip
+            handle = (
+                _async_stream(step.adapter, step.params) if stream else _async_chat(step.adapter)
             )
             try:
-                if stream:
-                    return await async_send(
-                        client.http, adapter, request, _async_stream(adapter, params),
-                        client._policy_for(adapter.name), "chat stream",
-                    )  # fmt: skip
                 return await async_send(
-                    client.http, adapter, request, _async_chat(adapter),
-                    client._policy_for(adapter.name), "chat",
-                )  # fmt: skip
+                    client.http, step.adapter, step.request, handle, step.policy, what
+                )
             except APIError as error:
-                _next_or_raise(error, earlier, position == len(targets) - 1)
+                _next_or_raise(error, earlier, step.last)
         raise AssertionError("unreachable: a model resolves to at least one target")
 
     create.__doc__ = _CREATE_DOC
@@ -412,22 +440,14 @@ class Embeddings:
         extra_headers: Mapping[str, str] | None = None,
     ) -> CreateEmbeddingResponse:
         client = self._client
-        targets = client.resolve(model)
         earlier: list[APIError] = []
-        options = {"dimensions": dimensions, "user": user, "encoding_format": encoding_format,
-                   "extra_body": extra_body}  # fmt: skip
-        for position, (adapter, target) in enumerate(targets):
-            params = client.embedding_params(target, input, options)
-            request = client.prepare(
-                adapter.build_embeddings_request(params), timeout, extra_headers, adapter.name
-            )
+        for step in _embedding_steps(client, model, input, locals(), timeout, extra_headers):
+            handle = _sync_embed(step.adapter, step.params)
             try:
-                return sync_send(
-                    client.http, adapter, request, _sync_embed(adapter, params),
-                    client._policy_for(adapter.name), "embeddings",
-                )  # fmt: skip
+                return sync_send(client.http, step.adapter, step.request, handle, step.policy,
+                                 "embeddings")  # fmt: skip
             except APIError as error:
-                _next_or_raise(error, earlier, position == len(targets) - 1)
+                _next_or_raise(error, earlier, step.last)
         raise AssertionError("unreachable: a model resolves to at least one target")
 
     create.__doc__ = _EMBED_DOC
@@ -452,22 +472,14 @@ class AsyncEmbeddings:
         extra_headers: Mapping[str, str] | None = None,
     ) -> CreateEmbeddingResponse:
         client = self._client
-        targets = client.resolve(model)
         earlier: list[APIError] = []
-        options = {"dimensions": dimensions, "user": user, "encoding_format": encoding_format,
-                   "extra_body": extra_body}  # fmt: skip
-        for position, (adapter, target) in enumerate(targets):
-            params = client.embedding_params(target, input, options)
-            request = client.prepare(
-                adapter.build_embeddings_request(params), timeout, extra_headers, adapter.name
-            )
+        for step in _embedding_steps(client, model, input, locals(), timeout, extra_headers):
+            handle = _async_embed(step.adapter, step.params)
             try:
-                return await async_send(
-                    client.http, adapter, request, _async_embed(adapter, params),
-                    client._policy_for(adapter.name), "embeddings",
-                )  # fmt: skip
+                return await async_send(client.http, step.adapter, step.request, handle,
+                                        step.policy, "embeddings")  # fmt: skip
             except APIError as error:
-                _next_or_raise(error, earlier, position == len(targets) - 1)
+                _next_or_raise(error, earlier, step.last)
         raise AssertionError("unreachable: a model resolves to at least one target")
 
     create.__doc__ = _EMBED_DOC

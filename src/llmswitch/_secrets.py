@@ -6,10 +6,12 @@ library in text, even when a provider echoes it back in an error body.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
+from urllib.parse import quote
 
-__all__ = ["redact", "register_secret"]
+__all__ = ["RedactingFilter", "protect_logger", "redact", "register_secret"]
 
 _MAX_SECRETS = 4096
 _lock = threading.Lock()
@@ -27,11 +29,14 @@ def register_secret(value: str | None) -> None:
     """Remember ``value`` so that :func:`redact` masks it wherever it appears."""
     if not value or len(value) < 6:
         return
+    quoted = quote(value, safe="")  # as it appears in a logged URL's query string
     with _lock:
         if value in _secrets:
             return
         _secrets[value] = None
-        if len(_secrets) > _MAX_SECRETS:
+        if quoted != value:
+            _secrets[quoted] = None
+        while len(_secrets) > _MAX_SECRETS:
             del _secrets[next(iter(_secrets))]
 
 
@@ -55,3 +60,24 @@ def redact(text: str) -> str:
         if secret in text:
             text = text.replace(secret, MASK)
     return _PATTERNS.sub(_mask_pattern, text)
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter that masks secrets in a record's message (for loggers llmswitch does not
+    own: httpx logs every request URL at INFO, and Baidu's v1 API carries its OAuth token, and
+    the token request its client secret, in the query string)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = redact(message)
+        if masked != message:
+            record.msg = masked
+            record.args = None
+        return True
+
+
+def protect_logger(name: str) -> None:
+    """Attach a :class:`RedactingFilter` to logger ``name`` (once)."""
+    logger = logging.getLogger(name)
+    if not any(isinstance(f, RedactingFilter) for f in logger.filters):
+        logger.addFilter(RedactingFilter())

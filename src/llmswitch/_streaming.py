@@ -7,6 +7,7 @@ up to its first chunk (so errors before it could be retried); iteration continue
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
 from typing import Any
@@ -16,7 +17,7 @@ import httpx
 from ._sse import SSEDecoder, SSEEvent
 from ._transport import connection_error
 from .errors import APIError
-from .providers._base import Adapter, ChunkParser
+from .providers._base import Adapter, ChunkParser, validation_error
 from .types import (
     ChatCompletion,
     ChatCompletionChunk,
@@ -150,6 +151,12 @@ class _Pipeline:
         return content_type.startswith("application/json")
 
     def json_error(self, body: bytes) -> APIError:
+        """A JSON body where a stream was expected: the provider's error, or, if it does not
+        parse, the same validation error a non-stream call would raise."""
+        try:
+            json.loads(body)
+        except ValueError as exc:
+            return validation_error(exc, self.adapter.name, body)
         return self.adapter.map_error(self.response.status_code, body, self.response.headers)
 
     def feed(self, data: bytes) -> list[ChatCompletionChunk]:
@@ -193,7 +200,7 @@ class Stream(_StreamBase):
         super().__init__(response, adapter, parser)
         self._bytes: Iterator[bytes] = response.iter_bytes()
 
-    def _pull(self) -> list[ChatCompletionChunk]:
+    def _pull(self, first: bool = False) -> list[ChatCompletionChunk]:
         """Read until at least one chunk or the end; raise mapped errors; close on failure."""
         pipeline = self._pipeline
         try:
@@ -217,13 +224,14 @@ class Stream(_StreamBase):
                     return chunks
         except httpx.HTTPError as exc:
             self.close()
-            raise connection_error(exc, pipeline.adapter.name, retryable=False) from exc
+            # Before the first chunk reaches the caller the stream may be retried (DESIGN 5).
+            raise connection_error(exc, pipeline.adapter.name, retryable=first) from exc
         except BaseException:
             self.close()
             raise
 
     def _start(self) -> Stream:
-        self._pending = self._pull()
+        self._pending = self._pull(first=True)
         return self
 
     def __iter__(self) -> Iterator[ChatCompletionChunk]:
@@ -268,7 +276,7 @@ class AsyncStream(_StreamBase):
         super().__init__(response, adapter, parser)
         self._bytes: AsyncIterator[bytes] = response.aiter_bytes()
 
-    async def _pull(self) -> list[ChatCompletionChunk]:
+    async def _pull(self, first: bool = False) -> list[ChatCompletionChunk]:
         pipeline = self._pipeline
         try:
             pipeline.raise_deferred()
@@ -291,13 +299,14 @@ class AsyncStream(_StreamBase):
                     return chunks
         except httpx.HTTPError as exc:
             await self.close()
-            raise connection_error(exc, pipeline.adapter.name, retryable=False) from exc
+            # Before the first chunk reaches the caller the stream may be retried (DESIGN 5).
+            raise connection_error(exc, pipeline.adapter.name, retryable=first) from exc
         except BaseException:
             await self.close()
             raise
 
     async def _start(self) -> AsyncStream:
-        self._pending = await self._pull()
+        self._pending = await self._pull(first=True)
         return self
 
     async def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:

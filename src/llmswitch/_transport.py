@@ -26,12 +26,16 @@ import httpx
 from tenacity import AsyncRetrying, RetryCallState, Retrying, stop_after_attempt
 from tenacity.retry import retry_base
 
+from ._secrets import protect_logger
 from .errors import APIConnectionError, APIError, APITimeoutError
 from .providers._base import Adapter
 
 __all__ = ["RetryPolicy", "async_send", "sync_send"]
 
 logger = logging.getLogger("llmswitch")
+# httpx and httpcore log request URLs; some providers put tokens in them (see _secrets).
+protect_logger("httpx")
+protect_logger("httpcore")
 T = TypeVar("T")
 
 
