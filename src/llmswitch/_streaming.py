@@ -116,9 +116,24 @@ class ChatCompletionAccumulator:
 
 
 class _Pipeline:
-    """Bytes → SSE events → chunks for one stream (no IO)."""
+    """Bytes → SSE events → chunks for one stream (no IO).
 
-    __slots__ = ("accumulator", "adapter", "decoder", "deferred", "parser", "response")
+    Events are decoded a network read at a time but parsed one at a time, as the caller asks
+    for chunks: the first chunk is handed out as soon as its own event is parsed, and an error
+    event raises exactly where it stands in the stream.
+    """
+
+    __slots__ = (
+        "accumulator",
+        "adapter",
+        "decoder",
+        "eof",
+        "events",
+        "finished",
+        "parser",
+        "pos",
+        "response",
+    )
 
     def __init__(self, response: httpx.Response, adapter: Adapter, parser: ChunkParser) -> None:
         self.response = response
@@ -126,25 +141,10 @@ class _Pipeline:
         self.decoder = SSEDecoder()
         self.parser = parser
         self.accumulator = ChatCompletionAccumulator()
-        self.deferred: BaseException | None = None
-        """An error met after chunks of the same read: raised once those chunks are handed out."""
-
-    def raise_deferred(self) -> None:
-        error, self.deferred = self.deferred, None
-        if error is not None:
-            raise error
-
-    def _run(self, events: list[SSEEvent], out: list[ChatCompletionChunk]) -> None:
-        parser = self.parser
-        try:
-            for event in events:
-                if parser.done:
-                    break
-                out.extend(parser.feed(event))
-        except APIError as error:
-            if not out:
-                raise
-            self.deferred = error
+        self.events: list[SSEEvent] = []
+        self.pos = 0
+        self.eof = False
+        self.finished = False
 
     def is_json_error(self) -> bool:
         content_type: str = self.response.headers.get("content-type", "")
@@ -159,21 +159,44 @@ class _Pipeline:
             return validation_error(exc, self.adapter.name, body)
         return self.adapter.map_error(self.response.status_code, body, self.response.headers)
 
-    def feed(self, data: bytes) -> list[ChatCompletionChunk]:
-        out: list[ChatCompletionChunk] = []
-        self._run(self.decoder.feed(data), out)
-        for chunk in out:
-            self.accumulator.add(chunk)
-        return out
+    def feed(self, data: bytes) -> None:
+        """Queue the events completed by the next bytes of the body."""
+        self.events = self.decoder.feed(data)
+        self.pos = 0
 
-    def finish(self) -> list[ChatCompletionChunk]:
-        out: list[ChatCompletionChunk] = []
-        self._run(self.decoder.flush(), out)
-        if self.deferred is None:
-            out.extend(self.parser.close())
-        for chunk in out:
-            self.accumulator.add(chunk)
-        return out
+    def end(self) -> None:
+        """The body ended: queue the events left in the decoder."""
+        self.eof = True
+        self.events = self.decoder.flush()
+        self.pos = 0
+
+    def next_chunks(self) -> list[ChatCompletionChunk] | None:
+        """Chunks of the next queued event that has any; ``None`` when more bytes are needed;
+        ``[]`` when the stream is over (end marker seen, or body ended and checked)."""
+        parser = self.parser
+        events = self.events
+        while self.pos < len(events):
+            if parser.done:
+                return []
+            event = events[self.pos]
+            self.pos += 1
+            chunks = parser.feed(event)
+            if chunks:
+                add = self.accumulator.add
+                for chunk in chunks:
+                    add(chunk)
+                return chunks
+        if parser.done:
+            return []
+        if self.eof:
+            if self.finished:
+                return []
+            self.finished = True
+            chunks = parser.close()
+            for chunk in chunks:
+                self.accumulator.add(chunk)
+            return chunks
+        return None
 
 
 class _StreamBase:
@@ -201,27 +224,23 @@ class Stream(_StreamBase):
         self._bytes: Iterator[bytes] = response.iter_bytes()
 
     def _pull(self, first: bool = False) -> list[ChatCompletionChunk]:
-        """Read until at least one chunk or the end; raise mapped errors; close on failure."""
+        """The next chunks, reading as needed; ``[]`` at the end (the response is then closed).
+        Errors are mapped and close the response."""
         pipeline = self._pipeline
         try:
-            pipeline.raise_deferred()
-            if pipeline.is_json_error():
+            if first and pipeline.is_json_error():
                 raise pipeline.json_error(b"".join(self._bytes))
             while True:
-                if pipeline.parser.done:
-                    self._ended = True
-                    self.close()
-                    return []
+                chunks = pipeline.next_chunks()
+                if chunks is not None:
+                    if not chunks:
+                        self._ended = True
+                        self.close()
+                    return chunks
                 try:
-                    data = next(self._bytes)
+                    pipeline.feed(next(self._bytes))
                 except StopIteration:
-                    self._ended = True
-                    chunks = pipeline.finish()
-                    self.close()
-                    return chunks
-                chunks = pipeline.feed(data)
-                if chunks:
-                    return chunks
+                    pipeline.end()
         except httpx.HTTPError as exc:
             self.close()
             # Before the first chunk reaches the caller the stream may be retried (DESIGN 5).
@@ -235,15 +254,10 @@ class Stream(_StreamBase):
         return self
 
     def __iter__(self) -> Iterator[ChatCompletionChunk]:
-        while True:
-            if self._pending:
-                pending, self._pending = self._pending, []
-                yield from pending
-            if self._ended or self._closed:
-                if self._ended:
-                    self._pipeline.raise_deferred()
-                return
-            self._pending = self._pull()
+        pending, self._pending = self._pending, []
+        yield from pending
+        while not (self._ended or self._closed):
+            yield from self._pull()
 
     def get_final_completion(self) -> ChatCompletion:
         """Read the rest of the stream and return the assembled :class:`ChatCompletion`."""
@@ -279,24 +293,19 @@ class AsyncStream(_StreamBase):
     async def _pull(self, first: bool = False) -> list[ChatCompletionChunk]:
         pipeline = self._pipeline
         try:
-            pipeline.raise_deferred()
-            if pipeline.is_json_error():
+            if first and pipeline.is_json_error():
                 raise pipeline.json_error(b"".join([b async for b in self._bytes]))
             while True:
-                if pipeline.parser.done:
-                    self._ended = True
-                    await self.close()
-                    return []
+                chunks = pipeline.next_chunks()
+                if chunks is not None:
+                    if not chunks:
+                        self._ended = True
+                        await self.close()
+                    return chunks
                 try:
-                    data = await self._bytes.__anext__()
+                    pipeline.feed(await self._bytes.__anext__())
                 except StopAsyncIteration:
-                    self._ended = True
-                    chunks = pipeline.finish()
-                    await self.close()
-                    return chunks
-                chunks = pipeline.feed(data)
-                if chunks:
-                    return chunks
+                    pipeline.end()
         except httpx.HTTPError as exc:
             await self.close()
             # Before the first chunk reaches the caller the stream may be retried (DESIGN 5).
@@ -310,16 +319,12 @@ class AsyncStream(_StreamBase):
         return self
 
     async def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
-        while True:
-            if self._pending:
-                pending, self._pending = self._pending, []
-                for chunk in pending:
-                    yield chunk
-            if self._ended or self._closed:
-                if self._ended:
-                    self._pipeline.raise_deferred()
-                return
-            self._pending = await self._pull()
+        pending, self._pending = self._pending, []
+        for chunk in pending:
+            yield chunk
+        while not (self._ended or self._closed):
+            for chunk in await self._pull():
+                yield chunk
 
     async def get_final_completion(self) -> ChatCompletion:
         """Read the rest of the stream and return the assembled :class:`ChatCompletion`."""
