@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import httpx
-
 from ..errors import (
     APIError,
     APIStatusError,
@@ -29,10 +27,8 @@ from ..errors import (
 )
 from ._base import (
     OPTIONAL_CHAT_PARAMS,
-    EmbeddingParams,
     ParamSupport,
     ProviderSettings,
-    cached_url,
     decode_json,
     make_error,
 )
@@ -93,6 +89,7 @@ class ErnieAdapter(OpenAIAdapter):
 
     PARAMS: ClassVar[Mapping[str, ParamSupport]] = V2_PARAMS
     default_base_url: ClassVar[str] = DEFAULT_V2_BASE_URL
+    default_encoding_format: ClassVar[str | None] = "float"
 
     def __new__(cls, settings: ProviderSettings, **kwargs: Any) -> ErnieAdapter:
         if cls is ErnieAdapter and uses_v1(settings):
@@ -105,22 +102,6 @@ class ErnieAdapter(OpenAIAdapter):
         super().__init__(settings)
         if settings.app_id:
             self.headers["appid"] = settings.app_id
-
-    def build_embeddings_request(self, params: EmbeddingParams) -> httpx.Request:
-        body: dict[str, Any] = {
-            "model": params.model,
-            "input": params.input,
-            "encoding_format": params.encoding_format or "float",
-        }
-        if params.dimensions is not None:
-            body["dimensions"] = params.dimensions
-        if params.user is not None:
-            body["user"] = params.user
-        if params.extra_body:
-            body.update(params.extra_body)
-        return httpx.Request(
-            "POST", cached_url(self._embeddings_url), json=body, headers=self.headers
-        )
 
     def map_error(self, status: int, body: bytes, headers: Mapping[str, str]) -> APIError:
         """``{"error": {"code", "message", "type"}, "id"}`` (any status, incl. 200)."""

@@ -33,10 +33,8 @@ from ..errors import (
 from ._base import (
     BearerAuth,
     ChatParams,
-    EmbeddingParams,
     ParamSupport,
     ProviderSettings,
-    cached_url,
     make_error,
     request_id_from,
 )
@@ -166,6 +164,7 @@ class GLMAdapter(OpenAIAdapter):
     """Chat and embeddings over Zhipu's v4 API, bound to one configured provider."""
 
     PARAMS: ClassVar[Mapping[str, ParamSupport]] = PARAMS
+    default_encoding_format: ClassVar[str | None] = None  # GLM answers floats; no such field
 
     def __init__(self, settings: ProviderSettings) -> None:
         if not settings.base_url:
@@ -219,19 +218,6 @@ class GLMAdapter(OpenAIAdapter):
         return body
 
     # ---- embeddings -------------------------------------------------------------------------
-
-    def build_embeddings_request(self, params: EmbeddingParams) -> httpx.Request:
-        """``{model, input, dimensions}``; answers are always floats (no encoding_format)."""
-        body: dict[str, Any] = {"model": params.model, "input": params.input}
-        if params.dimensions is not None:
-            body["dimensions"] = params.dimensions
-        if params.user is not None:
-            body["user"] = params.user
-        if params.extra_body:
-            body.update(params.extra_body)
-        return httpx.Request(
-            "POST", cached_url(self._embeddings_url), json=body, headers=self.headers
-        )
 
     # ---- errors -----------------------------------------------------------------------------
 

@@ -124,6 +124,9 @@ class OpenAIAdapter:
         name: ParamSupport("native") for name in OPTIONAL_CHAT_PARAMS
     }
     default_base_url: ClassVar[str] = DEFAULT_BASE_URL
+    default_encoding_format: ClassVar[str | None] = "base64"
+    """Embeddings encoding asked for when the caller sets none (openai-python asks for base64,
+    which is smaller on the wire; it is decoded to floats). ``None``: the field is not sent."""
 
     def __init__(self, settings: ProviderSettings) -> None:
         self.name = settings.name
@@ -180,11 +183,11 @@ class OpenAIAdapter:
     # ---- embeddings -------------------------------------------------------------------------
 
     def build_embeddings_request(self, params: EmbeddingParams) -> httpx.Request:
-        body: dict[str, Any] = {
-            "model": params.model,
-            "input": params.input,
-            "encoding_format": params.encoding_format or "base64",
-        }
+        """``{model, input, encoding_format, dimensions?, user?}``; subclasses choose the default
+        encoding (or none at all) with ``default_encoding_format``."""
+        body: dict[str, Any] = {"model": params.model, "input": params.input}
+        if self.default_encoding_format is not None:
+            body["encoding_format"] = params.encoding_format or self.default_encoding_format
         if params.dimensions is not None:
             body["dimensions"] = params.dimensions
         if params.user is not None:
