@@ -40,27 +40,44 @@ def _env() -> dict[str, str]:
     return env
 
 
+IMPORTS = (
+    ("llmswitch", "import llmswitch"),
+    ("raw", "import httpx, pydantic, tenacity"),
+    # For reading the ratio: pydantic imports its model machinery only when a model is defined.
+    ("raw+model", "import httpx, pydantic, tenacity\nclass M(pydantic.BaseModel): a: int"),
+)
+
+
 def import_times(python: str, repeats: int) -> dict[str, Any]:
     """Median seconds and peak RSS of ``import llmswitch`` vs ``import httpx, pydantic,
     tenacity`` in fresh interpreters, and which heavy modules the import loaded."""
     code = (
-        "import time, resource, sys; t = time.perf_counter(); import {mods}; "
+        "import time, resource, sys; t = time.perf_counter(); {mods}; "
         "d = time.perf_counter() - t; "
         "heavy = [m for m in ('pandas', 'matplotlib', 'rich', 'jwt') if m in sys.modules]; "
         "print(d, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, ','.join(heavy))"
     )
-    out: dict[str, Any] = {}
-    for label, mods in (("llmswitch", "llmswitch"), ("raw", "httpx, pydantic, tenacity")):
-        times, rss, heavy = [], [], ""
-        for _ in range(repeats):
+    samples: dict[str, dict[str, list[Any]]] = {
+        label: {"t": [], "rss": [], "heavy": []} for label, _ in IMPORTS
+    }
+    # Interleaved, so that drift on a shared machine hits both sides alike.
+    for _ in range(repeats):
+        for label, mods in IMPORTS:
             res = subprocess.run([python, "-c", code.format(mods=mods)], capture_output=True,
                                  text=True, check=True, env=_env())  # fmt: skip
             t, r, h = ([*res.stdout.split(" "), ""])[:3]
-            times.append(float(t))
-            rss.append(int(r))
-            heavy = h.strip()
-        out[label] = {"s": statistics.median(times), "spread": (min(times), max(times)),
-                      "rss_kb": statistics.median(rss), "heavy": heavy}  # fmt: skip
+            samples[label]["t"].append(float(t))
+            samples[label]["rss"].append(int(r))
+            samples[label]["heavy"].append(h.strip())
+    out: dict[str, Any] = {}
+    for label, got in samples.items():
+        times = got["t"]
+        out[label] = {
+            "s": statistics.median(times),
+            "spread": (min(times), max(times)),
+            "rss_kb": statistics.median(got["rss"]),
+            "heavy": got["heavy"][-1],
+        }
     return out
 
 
@@ -136,11 +153,16 @@ def main() -> int:
                 print(f"peer {peer}: not installed (pip install -r bench/requirements-peers.txt"
                       " in a venv and pass --peers-python); skipped")  # fmt: skip
         for provider in providers:
-            for client, py in clients + (peers if provider == "openai" else []):
-                runs = [run_worker(py, client, provider, port, counts) for _ in range(repeats)]
-                runs = [r for r in runs if r is not None]
-                if runs:
-                    results[f"{client}/{provider}"] = summarize(runs)
+            cells = clients + (peers if provider == "openai" else [])
+            runs: dict[str, list[dict[str, Any]]] = {client: [] for client, _ in cells}
+            for _ in range(repeats):  # interleaved: llmswitch, raw, peers, llmswitch, raw, ...
+                for client, py in cells:
+                    result = run_worker(py, client, provider, port, counts)
+                    if result is not None:
+                        runs[client].append(result)
+            for client, got in runs.items():
+                if got:
+                    results[f"{client}/{provider}"] = summarize(got)
         elapsed = time.perf_counter() - started
     finally:
         server.terminate()
@@ -164,14 +186,18 @@ def report(results: dict[str, Any], imports: dict[str, Any], ceiling: float, pro
         f"Server ceiling (raw socket, keep-alive): {ceiling:,.0f} req/s",
         "",
     ]
-    li, raw = imports["llmswitch"], imports["raw"]
+    li, raw, rm = imports["llmswitch"], imports["raw"], imports["raw+model"]
     ratio = li["s"] / raw["s"]
     lines += [
         "| import | seconds (median, spread) | peak RSS | heavy modules loaded |",
         "|---|---|---|---|",
         f"| `import llmswitch` | {li['s'] * 1000:.1f} ms ({li['spread'][0] * 1000:.1f}–{li['spread'][1] * 1000:.1f}) | {li['rss_kb'] / 1024:.1f} MB | {li['heavy'] or 'none'} |",  # noqa: E501
         f"| `import httpx, pydantic, tenacity` | {raw['s'] * 1000:.1f} ms ({raw['spread'][0] * 1000:.1f}–{raw['spread'][1] * 1000:.1f}) | {raw['rss_kb'] / 1024:.1f} MB | |",  # noqa: E501
+        f"| `import httpx, pydantic, tenacity` + one `BaseModel` | {rm['s'] * 1000:.1f} ms "
+        f"({rm['spread'][0] * 1000:.1f}–{rm['spread'][1] * 1000:.1f}) "
+        f"| {rm['rss_kb'] / 1024:.1f} MB | |",
         f"| ratio (goal ≤ 1.3×) | {fmt_ratio(ratio, GOALS['import'])} | {li['rss_kb'] / raw['rss_kb']:.2f}× | |",  # noqa: E501
+        f"| ratio to httpx + pydantic with one model | {li['s'] / rm['s']:.2f}× | | |",
         "",
         "| client/provider | first call | p50 (× raw) | p99 | stream chunks/s (× raw) | TTFC | 200-way async wall (× raw) | req/s |",  # noqa: E501
         "|---|---|---|---|---|---|---|---|",
