@@ -52,7 +52,7 @@ def import_times(python: str, repeats: int) -> dict[str, Any]:
     """Median seconds and peak RSS of ``import llmswitch`` vs ``import httpx, pydantic,
     tenacity`` in fresh interpreters, and which heavy modules the import loaded."""
     code = (
-        "import time, resource, sys; t = time.perf_counter(); {mods}; "
+        "import time, resource, sys; t = time.perf_counter(); exec({mods}); "
         "d = time.perf_counter() - t; "
         "heavy = [m for m in ('pandas', 'matplotlib', 'rich', 'jwt') if m in sys.modules]; "
         "print(d, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, ','.join(heavy))"
@@ -63,7 +63,7 @@ def import_times(python: str, repeats: int) -> dict[str, Any]:
     # Interleaved, so that drift on a shared machine hits both sides alike.
     for _ in range(repeats):
         for label, mods in IMPORTS:
-            res = subprocess.run([python, "-c", code.format(mods=mods)], capture_output=True,
+            res = subprocess.run([python, "-c", code.format(mods=repr(mods))], capture_output=True,
                                  text=True, check=True, env=_env())  # fmt: skip
             t, r, h = ([*res.stdout.split(" "), ""])[:3]
             samples[label]["t"].append(float(t))
