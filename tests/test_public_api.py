@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 import llmswitch
-from llmswitch._resources import AsyncCompletions, AsyncEmbeddings, Completions, Embeddings
+from llmswitch._completions import AsyncCompletions, Completions
+from llmswitch._resources import AsyncEmbeddings, Embeddings
 
 PUBLIC = {
     "APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",

@@ -344,4 +344,5 @@ class AsyncClient(_BaseClient):
         await self.close()
 
 
-from ._resources import AsyncChat, AsyncEmbeddings, Chat, Embeddings  # noqa: E402
+from ._completions import AsyncChat, Chat  # noqa: E402
+from ._resources import AsyncEmbeddings, Embeddings  # noqa: E402

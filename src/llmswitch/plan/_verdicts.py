@@ -41,7 +41,8 @@ _NOT_OFFERED = "llmswitch offers only chat.completions and embeddings"
 
 
 def _accepted(kind: str) -> frozenset[str]:
-    from .._resources import Completions, Embeddings
+    from .._completions import Completions
+    from .._resources import Embeddings
 
     method: Callable[..., object] = Completions.create if kind == "chat" else Embeddings.create
     return frozenset(p for p in inspect.signature(method).parameters if p != "self")
