@@ -28,12 +28,15 @@ class SSEEvent:
     event: str = "message"
     id: str | None = None
     retry: int | None = None
+    comment: str | None = None
+    """The last comment line inside this event's block (an extension: DashScope puts the HTTP
+    status of an in-stream error there, as ``:HTTP_STATUS/400``)."""
 
 
 class SSEDecoder:
     """Feed bytes with :meth:`feed`, get the completed events; call :meth:`flush` at the end."""
 
-    __slots__ = ("_buffer", "_data", "_event", "_last_id", "_retry", "_started")
+    __slots__ = ("_buffer", "_comment", "_data", "_event", "_last_id", "_retry", "_started")
 
     def __init__(self) -> None:
         self._buffer = b""
@@ -41,6 +44,7 @@ class SSEDecoder:
         self._event: str | None = None
         self._last_id: str | None = None
         self._retry: int | None = None
+        self._comment: str | None = None
         self._started = False
 
     @property
@@ -77,12 +81,14 @@ class SSEDecoder:
                                 self._event or "message",
                                 self._last_id,
                                 self._retry,
+                                self._comment,
                             )
                         )
                         data.clear()
                     self._event = None
+                    self._comment = None
                 elif line[0] == 58:  # b":" starts a comment
-                    continue
+                    self._comment = line[1:].decode("utf-8", "replace").strip()
                 elif line.startswith(b"event:"):
                     value = line[7:] if line[6:7] == b" " else line[6:]
                     self._event = value.decode("utf-8", "replace")
@@ -122,13 +128,16 @@ class SSEDecoder:
                         event=self._event or "message",
                         id=self._last_id,
                         retry=self._retry,
+                        comment=self._comment,
                     )
                 )
                 self._data.clear()
             self._event = None
+            self._comment = None
             return
         line = raw.decode("utf-8", "replace")
         if line[0] == ":":
+            self._comment = line[1:].strip()
             return
         field, sep, value = line.partition(":")
         if sep and value[:1] == " ":

@@ -19,6 +19,7 @@ from llmswitch import (
     Client,
     ContentFilterError,
     ContextLengthExceededError,
+    InternalServerError,
     RateLimitError,
 )
 from llmswitch.errors import InvalidRequestError
@@ -464,3 +465,24 @@ def test_unknown_code_keeps_the_status_class_and_raw_body() -> None:
     error = adapter.map_error(418, b'{"code":"Teapot","message":"short and stout"}', {})
     assert type(error) is APIStatusError
     assert error.code == "Teapot" and "stout" in (error.raw or "")
+
+
+def test_in_stream_error_takes_its_status_from_the_http_status_comment() -> None:
+    frame = (
+        b"id:1\nevent:result\n:HTTP_STATUS/200\n"
+        b'data:{"output":{"choices":[{"message":{"role":"assistant","content":"hi"},'
+        b'"finish_reason":"null"}]},"request_id":"r1"}\n\n'
+        b"id:2\nevent:error\n:HTTP_STATUS/503\n"
+        b'data:{"code":"SomethingNew","message":"upstream busy","request_id":"r1"}\n\n'
+    )
+    with respx.mock() as router:
+        router.post(TEXT_URL).respond(
+            200, content=frame, headers={"content-type": "text/event-stream"}
+        )
+        with pytest.raises(InternalServerError) as info:  # noqa: SIM117
+            with client().chat.completions.create(
+                model="qwen/qwen-plus", messages=[{"role": "user", "content": "x"}], stream=True
+            ) as stream:
+                list(stream)
+    assert info.value.status_code == 503
+    assert info.value.code == "SomethingNew"

@@ -41,8 +41,15 @@ def test_crlf_split_across_reads_is_one_line_end() -> None:
     assert decode(b"data: a\r\n\r\n", splits=[8]) == [SSEEvent("a")]
 
 
-def test_comments_are_ignored() -> None:
-    assert decode(b": keep-alive\ndata: x\n\n:HTTP_STATUS/200\n") == [SSEEvent("x")]
+def test_comments_are_not_events_but_the_last_one_rides_along() -> None:
+    assert decode(b": keep-alive\ndata: x\n\n:HTTP_STATUS/200\n") == [
+        SSEEvent("x", comment="keep-alive")
+    ]
+    events = decode(b"id:1\nevent:error\n:HTTP_STATUS/429\ndata:{}\n\n: ping\n\ndata: y\n\n")
+    assert [(e.event, e.comment) for e in events] == [
+        ("error", "HTTP_STATUS/429"),
+        ("message", None),
+    ]
 
 
 def test_event_id_and_retry_fields() -> None:

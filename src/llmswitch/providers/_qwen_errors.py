@@ -173,14 +173,25 @@ def qwen_error(
     )
 
 
-def qwen_error_from_event(provider: str, data: str) -> APIError:
-    """An ``event:error`` (or a ``code`` body) inside an HTTP 200 stream. The
-    ``:HTTP_STATUS/4xx`` comment is not kept by SSE decoders, so the status reported is the
-    one the code implies (400 when unknown, as the DashScope SDK does)."""
+def qwen_error_from_event(provider: str, data: str, comment: str | None = None) -> APIError:
+    """An ``event:error`` (or a ``code`` body) inside an HTTP 200 stream. DashScope states the
+    error's HTTP status in the event's ``:HTTP_STATUS/4xx`` comment; without it, the status is
+    the one the code implies (400 when unknown, as the DashScope SDK does)."""
+    status = _comment_status(comment)
+    if status is not None:
+        return qwen_error(provider, status, data.encode())
     error = qwen_error(provider, 400, data.encode())
     if isinstance(error, APIStatusError) and error.code in QWEN_ERROR_CODES:
         error.status_code = _STATUS_OF.get(type(error), 400)
     return error
+
+
+def _comment_status(comment: str | None) -> int | None:
+    if comment and comment.startswith("HTTP_STATUS/"):
+        value = comment[len("HTTP_STATUS/") :].strip()
+        if value.isdigit() and 400 <= int(value) <= 599:
+            return int(value)
+    return None
 
 
 _STATUS_OF: Mapping[type[APIStatusError], int] = {

@@ -132,18 +132,18 @@ class QwenChunkParser:
     def feed(self, event: SSEEvent) -> list[ChatCompletionChunk]:
         data = event.data
         if event.event == "error":
-            raise qwen_error_from_event(self._provider, data)
+            raise qwen_error_from_event(self._provider, data, event.comment)
         if event.event == "done":  # the 1.x SDK skips data after event:done (spec 1.5)
             self.done = True
             return []
         try:
             frame = _Frame.model_validate_json(data)
         except ValidationError:
-            return self._slow_feed(data)
+            return self._slow_feed(event)
         if frame.code:
-            raise qwen_error_from_event(self._provider, data)
+            raise qwen_error_from_event(self._provider, data, event.comment)
         if not frame.choices:
-            return self._slow_feed(data)
+            return self._slow_feed(event)
         values = frame.__dict__
         values["model"] = self._model
         usage = frame.usage
@@ -172,13 +172,14 @@ class QwenChunkParser:
             self.done = True
         return [frame]
 
-    def _slow_feed(self, data: str) -> list[ChatCompletionChunk]:
+    def _slow_feed(self, event: SSEEvent) -> list[ChatCompletionChunk]:
+        data = event.data
         try:
             body = NativeBody.model_validate_json(data)
         except ValidationError as exc:
             raise validation_error(exc, self._provider, data) from None
         if body.code:
-            raise qwen_error_from_event(self._provider, data)
+            raise qwen_error_from_event(self._provider, data, event.comment)
         if body.usage is not None:
             self._usage = native_usage(body.usage)
         output = body.output
