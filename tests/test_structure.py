@@ -4,6 +4,7 @@ a docs row, and docs/providers.md's parameter table matches the adapters' declar
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,3 +53,50 @@ def test_every_native_provider_has_fixtures_and_notes(name: str) -> None:
     assert any((ROOT / "tests" / "fixtures" / name).glob("*.request.json"))
     if name != "openai":
         assert (ROOT / "docs" / "providers" / f"{name}.md").is_file()
+
+
+def _adapter_for(provider: str, **table: str) -> object:
+    from llmswitch._config import load_config, provider_settings
+
+    config = load_config({"providers": {provider: table}})
+    settings = provider_settings(config, provider)
+    return adapter_class(settings.type)(settings)
+
+
+_CREDENTIALS: dict[str, list[dict[str, str]]] = {
+    "openai": [{"api_key": "sk-x"}],
+    "qwen": [{"api_key": "sk-x"}, {"api_key": "sk-x", "api": "compatible"}],
+    "glm": [{"api_key": "id.secret"}],
+    "ernie": [{"api_key": "bce-v3/x"}, {"access_key": "ak", "secret_key": "sk"}],
+    "sensenova": [{"api_key": "sk-x"}],
+}
+
+
+@pytest.mark.parametrize("provider", NATIVE)
+def test_catalog_models_are_ids_the_adapters_send(provider: str) -> None:
+    """Every model the catalog lists for a native provider builds a request on each of its APIs,
+    with the model id on the wire as the catalog spells it (ERNIE v1: mapped to its endpoint)."""
+    import json as _json
+
+    from llmswitch.catalog import load_catalog
+    from llmswitch.providers._base import ChatParams, EmbeddingParams
+    from llmswitch.providers._ernie_v1 import v1_endpoint
+
+    models = load_catalog().models(provider=provider)
+    assert len(models) > 0
+    for table in _CREDENTIALS[provider]:
+        adapter: Any = _adapter_for(provider, **table)
+        for model in models:
+            if model.capabilities.embeddings:
+                request = adapter.build_embeddings_request(
+                    EmbeddingParams(model=model.id, input=["x"])
+                )
+            else:
+                request = adapter.build_chat_request(
+                    ChatParams(model=model.id, messages=[{"role": "user", "content": "x"}])
+                )
+            body = _json.loads(request.content)
+            if "access_key" in table:  # ERNIE v1: the model picks the endpoint in the path
+                assert request.url.path.endswith("/" + v1_endpoint(model.id, {})), model.id
+            else:
+                assert body.get("model") == model.id, (model.id, body)
