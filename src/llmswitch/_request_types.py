@@ -10,6 +10,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .types import ToolCall
+
 __all__ = [
     "AssistantMessage",
     "ChatCompletionTool",
@@ -33,17 +35,6 @@ __all__ = [
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
-
-
-class FunctionCall(_Model):
-    name: str
-    arguments: str = ""
-
-
-class ToolCall(_Model):
-    id: str
-    type: Literal["function"] = "function"
-    function: FunctionCall
 
 
 class TextContentPart(_Model):
