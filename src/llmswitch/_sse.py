@@ -13,16 +13,18 @@ drop it. Stream parsers decide themselves whether the stream ended properly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["SSEDecoder", "SSEEvent"]
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
-@dataclass(frozen=True, slots=True)
-class SSEEvent:
-    """One dispatched event. ``event`` defaults to ``"message"`` as the spec says."""
+class SSEEvent(NamedTuple):
+    """One dispatched event (immutable). ``event`` defaults to ``"message"`` as the spec says.
+
+    A named tuple rather than a frozen dataclass: it is made once per event on the hot path,
+    and a frozen dataclass costs four times as much to create."""
 
     data: str
     event: str = "message"

@@ -48,17 +48,20 @@ class ChatCompletionAccumulator:
         self.chunks = 0
 
     def add(self, chunk: ChatCompletionChunk) -> None:
-        """Take one chunk into the running answer."""
+        """Take one chunk into the running answer (runs once per chunk: kept lean)."""
         self.chunks += 1
-        self.id = self.id or chunk.id
-        self.model = self.model or chunk.model
-        self.created = self.created or chunk.created
-        self.provider = chunk.provider or self.provider
+        if not self.id:
+            self.id = chunk.id
+            self.model = chunk.model
+            self.created = chunk.created
+            self.provider = chunk.provider
         if chunk.usage is not None:
             self.usage = chunk.usage
         for choice in chunk.choices:
             index = choice.index
-            content = self._content.setdefault(index, [])
+            content = self._content.get(index)
+            if content is None:
+                content = self._content[index] = []
             delta = choice.delta
             if delta.content:
                 content.append(delta.content)
