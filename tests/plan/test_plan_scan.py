@@ -194,3 +194,18 @@ def test_tables(result: ScanResult) -> None:
     assert len(result.to_pandas()) == len(result.findings)
     assert "<table>" in result._repr_html_()
     assert result.to_dict()["errors"][0]["file"].startswith("app/")
+
+
+def test_notebooks_are_scanned_cell_by_cell() -> None:
+    notebooks = Path(__file__).resolve().parent.parent / "fixtures" / "scan_notebooks"
+    result = scan(notebooks, providers=["glm"])
+    found = {(f.file, f.line, f.kind, f.name) for f in result.findings}
+    # the client made in cell 2 is recognised where cell 3 uses it; magics do not break parsing
+    assert ("explore.ipynb#cell2", 3, "client", "openai.OpenAI") in found
+    assert ("explore.ipynb#cell3", 2, "call", "client.chat.completions.create") in found
+    assert ("explore.ipynb#cell3", 3, "model", "gpt-4o-mini") in found
+    logprobs = next(f for f in result.findings if f.name == "logprobs")
+    assert logprobs.verdicts["glm"].level == "blocker"
+    assert [(e.file, e.message.split(":")[0]) for e in result.errors] == [
+        ("broken.ipynb", "cannot be decoded")
+    ]

@@ -3,19 +3,22 @@
 Each :class:`Finding` has a file, line, snippet and a :class:`Verdict` per provider (works,
 mapped, or blocker with why), read from the adapters' own ``PARAMS`` declarations. Files that
 fail to parse (syntax errors, undecodable bytes) are listed in ``errors``; they never stop a scan.
+Jupyter notebooks are scanned too: their code cells are read as one module (cells share
+variables) and findings point at ``notebook.ipynb#cell<N>`` and the line inside that cell.
 """
 
 from __future__ import annotations
 
 import ast
 import io
+import json
 import os
 import re
 import tokenize
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -217,7 +220,7 @@ def scan(
     base = root if root.is_dir() else root.parent
     for index, file in enumerate(files, 1):
         rel = file.relative_to(base).as_posix()
-        if file.suffix == ".py":
+        if file.suffix in (".py", ".ipynb"):
             module = _parse(file, rel, result)
             if module is not None:
                 collect_clients(module[0], names)
@@ -231,7 +234,8 @@ def scan(
         for rel, tree, _lines in parsed:
             local[rel] = collect_clients(tree, names)
     for rel, tree, lines in parsed:
-        result.findings.extend(_findings(rel, tree, lines, names, local[rel], judge))
+        found = list(_findings(rel, tree, lines, names, local[rel], judge))
+        result.findings.extend(_in_cells(found, lines) if rel.endswith(".ipynb") else found)
     result.findings.sort(key=lambda f: (f.file, f.line, f.kind != "call"))
     return result
 
@@ -243,8 +247,44 @@ def _files(root: Path) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info")]
         for name in filenames:
-            if name.endswith(".py") or name == ".env" or name.startswith(".env."):
+            if name.endswith((".py", ".ipynb")) or name == ".env" or name.startswith(".env."):
                 yield Path(dirpath) / name
+
+
+_CELL_MARK = "# %% llmswitch-cell "
+
+
+def _notebook_source(data: bytes) -> str:
+    """The code cells of a notebook as one module: each cell after a marker line, IPython magics
+    and shell escapes (``%``, ``!``) commented out so the code parses."""
+    notebook = json.loads(data)
+    parts: list[str] = []
+    for number, cell in enumerate(notebook.get("cells", []), 1):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        text = "".join(source) if isinstance(source, list) else str(source)
+        lines = [
+            "# " + line if line.lstrip().startswith(("%", "!")) else line
+            for line in text.splitlines()
+        ]
+        parts.append(f"{_CELL_MARK}{number}\n" + "\n".join(lines))
+    return "\n".join(parts) + "\n"
+
+
+def _in_cells(findings: Iterable[Finding], lines: list[str]) -> list[Finding]:
+    """Point notebook findings at ``file#cell<N>`` and the line within that cell."""
+    cell_of: list[tuple[int, int]] = []  # per module line: (cell number, line in cell)
+    cell, offset = 0, 0
+    for index, text in enumerate(lines, 1):
+        if text.startswith(_CELL_MARK):
+            cell, offset = int(text[len(_CELL_MARK) :]), index
+        cell_of.append((cell, index - offset))
+    out = []
+    for finding in findings:
+        number, line = cell_of[finding.line - 1] if 0 < finding.line <= len(cell_of) else (0, 0)
+        out.append(replace(finding, file=f"{finding.file}#cell{number}", line=line))
+    return out
 
 
 def _parse(file: Path, rel: str, result: ScanResult) -> tuple[ast.Module, list[str]] | None:
@@ -254,9 +294,12 @@ def _parse(file: Path, rel: str, result: ScanResult) -> tuple[ast.Module, list[s
         result.errors.append(ScanError(rel, f"cannot be read: {exc.strerror or exc}"))
         return None
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        text = data.decode(encoding)
-    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        if file.suffix == ".ipynb":
+            text = _notebook_source(data)
+        else:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+            text = data.decode(encoding)
+    except (SyntaxError, UnicodeDecodeError, LookupError, ValueError, AttributeError) as exc:
         result.errors.append(ScanError(rel, f"cannot be decoded: {exc}"))
         return None
     try:
