@@ -10,9 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import AliasPath, BaseModel, Field, ValidationError, model_validator
 
 from .._sse import SSEEvent
-from ..errors import (
-    APIConnectionError,
-)
+from ..errors import APIConnectionError
 from ..types import (
     ChatCompletionChunk,
     ChunkChoice,
