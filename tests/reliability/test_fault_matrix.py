@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fault_server import _request
 from faults import (
     CONTENT,
     KINDS,
@@ -21,7 +22,6 @@ from faults import (
     FaultServer,
     Outcome,
     Recorder,
-    _request,
     call,
     config,
     dead_url,
