@@ -27,7 +27,6 @@ appear in ``str(error)``, ``repr(error)`` or ``error.raw``.
 
 from __future__ import annotations
 
-import email.utils
 import time
 from collections.abc import Mapping
 
@@ -235,6 +234,8 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
         return max(float(value), 0.0)
     except ValueError:
         pass
+    import email.utils  # only for the rare HTTP-date form
+
     parsed = email.utils.parsedate_tz(value)
     if parsed is None:
         return None
