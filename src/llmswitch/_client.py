@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 from pydantic import BaseModel
@@ -39,7 +39,6 @@ from .providers._base import Adapter, ChatParams, EmbeddingParams
 __all__ = ["FALLBACK_ERRORS", "AsyncClient", "Client", "MessageParam"]
 
 MessageParam = Mapping[str, Any] | BaseModel
-E = TypeVar("E", bound=APIError)
 
 # Errors after which a fallback chain moves on to its next target (DESIGN section 5): the
 # provider is down, throttled, refusing this account or model, or the prompt is too long for it.
@@ -252,12 +251,6 @@ class _BaseClient:
         if extra_headers:
             request.headers.update(extra_headers)
         return request
-
-    @staticmethod
-    def fallback_error(error: APIError, earlier: list[APIError]) -> APIError:
-        """Attach the errors of earlier chain targets to the last one."""
-        error.attempts = list(earlier)
-        return error
 
 
 class Client(_BaseClient):

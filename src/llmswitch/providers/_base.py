@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal, Protocol
 
 import httpx
-from pydantic import SecretStr, ValidationError
+from pydantic import SecretStr
 
 from .._secrets import register_secret
 from .._sse import SSEEvent
@@ -40,6 +40,7 @@ __all__ = [
     "Support",
     "cached_url",
     "decode_json",
+    "error_or_invalid",
     "make_error",
     "request_id_from",
 ]
@@ -213,7 +214,7 @@ def decode_json(body: bytes | str, provider: str) -> Any:
 
 
 def validation_error(
-    exc: ValidationError | ValueError, provider: str, body: bytes | str
+    exc: Exception, provider: str, body: bytes | str
 ) -> APIResponseValidationError:
     """Wrap a parse failure of a provider's answer into the typed error, keeping the body."""
     text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
@@ -223,6 +224,22 @@ def validation_error(
         provider=provider,
         raw=text[:2000],
     )
+
+
+def error_or_invalid(
+    adapter: Adapter,
+    status: int,
+    body: bytes,
+    headers: Mapping[str, str],
+    exc: Exception,
+    keys: tuple[str, ...],
+) -> APIError:
+    """A body that did not parse as an answer: the provider's own error when its JSON carries one
+    of ``keys`` (an error inside a 200, say), else :class:`APIResponseValidationError`."""
+    payload = decode_json(body, adapter.name)
+    if isinstance(payload, dict) and any(key in payload for key in keys):
+        return adapter.map_error(status, body, headers)
+    return validation_error(exc, adapter.name, body)
 
 
 def make_error(

@@ -36,9 +36,8 @@ from ._base import (
     ParamSupport,
     ProviderSettings,
     cached_url,
-    decode_json,
+    error_or_invalid,
     make_error,
-    validation_error,
 )
 from ._ernie_auth import BaiduOAuth
 from ._ernie_v1_tables import ERROR_CODES, ERROR_HINTS, V1_ENDPOINTS, V1_PARAMS
@@ -253,9 +252,4 @@ class ErnieV1Adapter(ErnieAdapter):
     def _not_an_answer(
         self, status: int, body: bytes, headers: Mapping[str, str], exc: Exception
     ) -> APIError:
-        payload = decode_json(body, self.name)
-        if isinstance(payload, dict) and ("error_code" in payload or "error" in payload):
-            return self.map_error(status, body, headers)
-        return validation_error(
-            exc if isinstance(exc, ValueError) else ValueError(str(exc)), self.name, body
-        )
+        return error_or_invalid(self, status, body, headers, exc, ("error_code", "error"))

@@ -44,8 +44,8 @@ from ._base import (
     ProviderSettings,
     cached_url,
     decode_json,
+    error_or_invalid,
     make_error,
-    validation_error,
 )
 
 __all__ = ["OpenAIAdapter", "OpenAIChunkParser", "decode_base64_embedding"]
@@ -264,19 +264,9 @@ class OpenAIAdapter:
 
     def error_from_stream(self, data: str, exc: Exception) -> APIError:
         """An SSE event that is not a chunk: an error frame, or garbage."""
-        payload = decode_json(data, self.name)
-        if isinstance(payload, dict) and "error" in payload:
-            return self.map_error(200, data.encode(), {})
-        return validation_error(
-            exc if isinstance(exc, ValueError) else ValueError(str(exc)), self.name, data
-        )
+        return error_or_invalid(self, 200, data.encode(), {}, exc, ("error",))
 
     def _error_in_body(
         self, status: int, body: bytes, headers: Mapping[str, str], exc: Exception
     ) -> APIError:
-        payload = decode_json(body, self.name)
-        if isinstance(payload, dict) and ("error" in payload or "code" in payload):
-            return self.map_error(status, body, headers)
-        return validation_error(
-            exc if isinstance(exc, ValueError) else ValueError(str(exc)), self.name, body
-        )
+        return error_or_invalid(self, status, body, headers, exc, ("error", "code"))

@@ -300,9 +300,7 @@ class QwenAdapter:
         body = response.content
         if b'"code"' in body:
             return self.map_error(response.status_code, body, response.headers)
-        return validation_error(
-            exc if isinstance(exc, ValueError) else ValueError(str(exc)), self.name, body
-        )
+        return validation_error(exc, self.name, body)
 
 
 _PASS_THROUGH = (

@@ -48,9 +48,8 @@ from ._base import (
     ParamSupport,
     ProviderSettings,
     cached_url,
-    decode_json,
+    error_or_invalid,
     make_error,
-    validation_error,
 )
 from ._sensenova_auth import SenseNovaJWTAuth
 from ._sensenova_wire import SenseNovaChunkParser, _SNAnswer, _SNEmbeddings, _usage
@@ -284,9 +283,4 @@ class SenseNovaAdapter:
     def _not_an_answer(
         self, status: int, body: bytes, headers: Mapping[str, str], exc: Exception
     ) -> APIError:
-        payload = decode_json(body, self.name)
-        if isinstance(payload, dict) and "error" in payload:
-            return self.map_error(status, body, headers)
-        return validation_error(
-            exc if isinstance(exc, ValueError) else ValueError(str(exc)), self.name, body
-        )
+        return error_or_invalid(self, status, body, headers, exc, ("error",))
