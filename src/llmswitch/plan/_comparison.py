@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import Catalog, Currency, FxRate
+from ._plot import plot_comparison
+from ._rows import CandidateCost, OfferUse
 from .workload import Workload
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-
-    from .compare import CandidateCost, OfferUse
 
 __all__ = ["Comparison"]
 
@@ -210,10 +210,11 @@ class Comparison:
 
         >>> compare(Workload(input_tokens="50M")).plot(path="burn_down.png")  # doctest: +SKIP
         """
-        from ._plot import plot_comparison
-
         chosen = [self.get(m) for m in models] if models else self.best(top)
-        return plot_comparison(self, chosen, ax=ax, path=path)
+        title = f"First-year cost net of free tokens, as of {self.on}\n{self.workload.describe()}"
+        return plot_comparison(
+            self.baseline, chosen, currency=self.currency, title=title, ax=ax, path=path
+        )
 
 
 def _money(value: float | None, currency: str) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from ..catalog import Catalog
 from ..providers import PROVIDERS
+from ._verdicts import _model_kind
 
 __all__ = ["aliases_for", "config_toml"]
 
@@ -39,8 +40,6 @@ def aliases_for(
     >>> aliases_for(["gpt-4o"], ["qwen/qwen-plus"], load_catalog())[0]  # doctest: +SKIP
     {'gpt-4o': ['qwen/qwen-plus']}
     """
-    from ._verdicts import _model_kind
-
     aliases: dict[str, list[str]] = {}
     skipped: list[str] = []
     providers = list(dict.fromkeys(t.split("/", 1)[0] for t in chat))

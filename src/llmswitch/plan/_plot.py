@@ -9,20 +9,21 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from ._comparison import Comparison
-    from .compare import CandidateCost
+    from ._rows import CandidateCost
 
 __all__ = ["plot_comparison"]
 
 
 def plot_comparison(
-    comparison: Comparison,
+    baseline: CandidateCost,
     rows: list[CandidateCost],
     *,
+    currency: str,
+    title: str,
     ax: Axes | None = None,
     path: str | Path | None = None,
 ) -> Figure:
-    """Draw the baseline (dashed) and ``rows`` on ``ax`` (or a new figure); save to ``path``."""
+    """Draw ``baseline`` (dashed) and ``rows`` on ``ax`` (or a new figure); save to ``path``."""
     import matplotlib
 
     if ax is None:
@@ -31,9 +32,9 @@ def plot_comparison(
         fig, ax = plt.subplots(figsize=(9, 5), layout="constrained")
     else:
         fig = ax.get_figure()  # type: ignore[assignment]
-    cur = comparison.currency
+    cur = currency
     palette = matplotlib.colormaps["tab10"]
-    for index, row in enumerate([comparison.baseline, *rows]):
+    for index, row in enumerate([baseline, *rows]):
         months = [m for m in row.months if m.cumulative is not None]
         if not months:
             continue
@@ -62,12 +63,8 @@ def plot_comparison(
             ax.scatter([m for m, _ in paid], [c for _, c in paid], color=color, zorder=3, s=16)
     ax.set_xlabel("month")
     ax.set_ylabel(f"cumulative cost ({cur})")
-    ax.set_xticks(range(1, len(comparison.baseline.months) + 1))
-    ax.set_title(
-        f"First-year cost net of free tokens, as of {comparison.on}\n"
-        f"{comparison.workload.describe()}",
-        fontsize=10,
-    )
+    ax.set_xticks(range(1, len(baseline.months) + 1))
+    ax.set_title(title, fontsize=10)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="upper left")
     ax.annotate(

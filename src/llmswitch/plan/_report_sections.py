@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ._doc import Section, Table
 
 if TYPE_CHECKING:
     from ._comparison import Comparison
-    from .report import Report
+    from ._rows import CandidateCost
     from .scan import ScanResult
 
-__all__ = ["sections"]
+__all__ = ["ReportData", "sections"]
+
+
+class ReportData(Protocol):
+    """What the sections read from a report (``report.Report`` has these attributes)."""
+
+    scan: ScanResult | None
+    comparison: Comparison | None
+    target: CandidateCost | None
+    fallback: CandidateCost | None
+    config: str
+    why_not: dict[str, str]
+    plot_file: str | None
+
 
 _MAX_FINDINGS = 200
 
@@ -21,7 +34,7 @@ def _money(value: float | None, currency: str) -> str:
     return "unknown" if value is None else f"{value:,.0f} {currency}"
 
 
-def sections(rep: Report) -> list[Section]:
+def sections(rep: ReportData) -> list[Section]:
     """Summary, scan, costs, offers, config (each only when its input exists)."""
     out = [_summary(rep)]
     if rep.scan is not None:
@@ -43,7 +56,7 @@ def sections(rep: Report) -> list[Section]:
     return out
 
 
-def _summary(rep: Report) -> Section:
+def _summary(rep: ReportData) -> Section:
     blocks: list[str | Table | tuple[str, str, str]] = [
         f"Generated {dt.date.today().isoformat()} by llmswitch."
     ]
@@ -87,7 +100,7 @@ def _summary(rep: Report) -> Section:
     return Section("Summary", blocks)
 
 
-def _scan(scan: ScanResult, rep: Report) -> list[Section]:
+def _scan(scan: ScanResult, rep: ReportData) -> list[Section]:
     summary = scan.summary()
     table = Table(
         ["provider", "works", "mapped", "blocker"],
@@ -145,7 +158,7 @@ def _verdict(f: object, focus: str) -> str:
     return str(v.level) + (f": {v.why}" if v.why and v.level != "works" else "")
 
 
-def _costs(cmp: Comparison, rep: Report) -> list[Section]:
+def _costs(cmp: Comparison, rep: ReportData) -> list[Section]:
     cur = cmp.currency
     rows = []
     for r in [cmp.baseline, *cmp.candidates]:

@@ -19,7 +19,7 @@ from ._comparison import Comparison
 from ._config_gen import aliases_for, config_toml
 from ._doc import Section, to_html, to_markdown
 from ._report_sections import sections
-from .compare import CandidateCost
+from ._rows import CandidateCost
 from .scan import ScanResult
 
 __all__ = ["Report", "report"]
