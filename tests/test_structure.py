@@ -80,7 +80,7 @@ def test_catalog_models_are_ids_the_adapters_send(provider: str) -> None:
 
     from llmswitch.catalog import load_catalog
     from llmswitch.providers._base import ChatParams, EmbeddingParams
-    from llmswitch.providers._ernie_v1 import v1_endpoint
+    from llmswitch.providers.ernie.v1_wire import v1_endpoint
 
     models = load_catalog().models(provider=provider)
     assert len(models) > 0

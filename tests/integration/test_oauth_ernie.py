@@ -205,7 +205,7 @@ def test_one_auth_object_works_across_event_loops() -> None:
     "bound to a different event loop"."""
     import httpx
 
-    from llmswitch.providers._ernie_auth import BaiduOAuth
+    from llmswitch.providers.ernie.auth import BaiduOAuth
 
     baidu = BaiduServer()
     with LoopbackServer(handler=baidu) as server:

@@ -387,7 +387,7 @@ def test_eb_error_classes_agree_with_erniebot() -> None:
         "BadRequestError": errors.BadRequestError,
         "TryAgain": errors.InternalServerError,
     }
-    from llmswitch.providers._ernie_v1_tables import ERROR_CODES
+    from llmswitch.providers.ernie.v1_tables import ERROR_CODES
 
     for result in EB.values():
         sdk = result.get("exception", "").rsplit(".", 1)[-1]
@@ -498,7 +498,7 @@ def test_cached_token_refused_is_refreshed_not_resent(
 ) -> None:
     """The SDKs refuse to re-fetch a token younger than an hour (``*_suppressed``) and fail;
     llmswitch re-fetches at once (checklist E3). erniebot fetches with GET, we with POST."""
-    from llmswitch.providers._ernie_auth import _Token
+    from llmswitch.providers.ernie.auth import _Token
 
     first_request = fixture_json(P, f"{flow}.{first}.request.json")
     cached = first_request["query"]["access_token"]

@@ -84,11 +84,12 @@ async def test_async_client_round_trips_through_the_fake(provider: str) -> None:
 @pytest.mark.parametrize("type_name", ["ernie", "sensenova"])
 def test_params_declared_for_every_optional_chat_param(type_name: str) -> None:
     cls = adapter_class(type_name)
-    tables = [cls.PARAMS]  # type: ignore[attr-defined]
     if type_name == "ernie":
-        from llmswitch.providers._ernie_v1 import ErnieV1Adapter
+        from llmswitch.providers.ernie import ErnieAdapter, ErnieV1Adapter
 
-        tables.append(ErnieV1Adapter.PARAMS)
+        tables = [ErnieAdapter.PARAMS, ErnieV1Adapter.PARAMS]
+    else:
+        tables = [cls.PARAMS]  # type: ignore[attr-defined]
     for table in tables:
         assert set(table) == set(OPTIONAL_CHAT_PARAMS)
         for name, support in table.items():
@@ -100,26 +101,25 @@ def test_params_declared_for_every_optional_chat_param(type_name: str) -> None:
 def test_ernie_picks_v1_or_v2_from_settings() -> None:
     from pydantic import SecretStr
 
-    from llmswitch.providers._ernie_v1 import ErnieV1Adapter
-    from llmswitch.providers.ernie import ErnieAdapter
+    from llmswitch.providers.ernie import ErnieAdapter, ErnieV1Adapter, ernie_adapter
 
     key, ak, sk = SecretStr("bce-v3/ALTAK-a/b"), SecretStr("ak-123456"), SecretStr("sk-123456")
-    assert type(ErnieAdapter(ProviderSettings("ernie", "ernie", api_key=key))) is ErnieAdapter
-    v1 = ErnieAdapter(ProviderSettings("ernie", "ernie", access_key=ak, secret_key=sk))
-    assert type(v1) is ErnieV1Adapter
+    assert type(ernie_adapter(ProviderSettings("ernie", "ernie", api_key=key))) is ErnieAdapter
+    v1 = ernie_adapter(ProviderSettings("ernie", "ernie", access_key=ak, secret_key=sk))
+    assert type(v1) is ErnieV1Adapter and isinstance(v1, ErnieAdapter)
     both = ProviderSettings("ernie", "ernie", api_key=key, access_key=ak, secret_key=sk)
-    assert type(ErnieAdapter(both)) is ErnieAdapter
+    assert type(ernie_adapter(both)) is ErnieAdapter
     both.api = "native"
-    assert type(ErnieAdapter(both)) is ErnieV1Adapter
+    assert type(ernie_adapter(both)) is ErnieV1Adapter
 
 
 def test_v1_body_mapping() -> None:
     from pydantic import SecretStr
 
     from llmswitch.providers._base import ChatParams
-    from llmswitch.providers.ernie import ErnieAdapter
+    from llmswitch.providers.ernie import ernie_adapter
 
-    adapter = ErnieAdapter(
+    adapter = ernie_adapter(
         ProviderSettings(
             "ernie", "ernie", access_key=SecretStr("ak-123456"), secret_key=SecretStr("sk-123456")
         )

@@ -14,7 +14,7 @@ from pydantic import SecretStr
 from conftest import fixture_json
 from llmswitch import Client, ConfigError
 from llmswitch._secrets import redact
-from llmswitch.providers._glm_auth import ZhipuJWTAuth
+from llmswitch.providers.glm.auth import ZhipuJWTAuth
 
 URL = "https://open.bigmodel.cn/api/paas/v4/chat/completions"
 KEY = "abc123.secretsecret"

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import FIXTURES, fixture_bytes, fixture_json
 from llmswitch import Client, errors
-from llmswitch.providers._sensenova_auth import SenseNovaJWTAuth, mint_jwt
+from llmswitch.providers.sensenova.auth import SenseNovaJWTAuth, mint_jwt
 
 P = "sensenova"
 AK = "fake2C8F3BAK0123456789"

@@ -1,7 +1,8 @@
 """Provider registry: one row per provider name, one lazy import per adapter type.
 
-A native API is one module (``openai``, ``qwen``, ``glm``, ``ernie``, ``sensenova``); an
-OpenAI-compatible vendor is only a row here (default base URL and key variables). Custom
+A native API of one module is a module (``openai``); one of several modules is a package
+(``qwen/``, ``glm/``, ``ernie/``, ``sensenova/``); an OpenAI-compatible vendor is only a row
+here (default base URL and key variables). Custom
 compatible endpoints come from config with ``type = "openai-compatible"``.
 """
 
@@ -38,13 +39,13 @@ class ProviderSpec:
     docs_url: str = ""
 
 
-# Adapter types and the module + class that implement them (lazy: imported on first use).
+# Adapter types and the module + class (or factory) that build them (lazy: imported on first use).
 ADAPTER_TYPES: Mapping[str, tuple[str, str]] = {
     "openai": ("openai", "OpenAIAdapter"),
     "openai-compatible": ("openai", "OpenAIAdapter"),
     "qwen": ("qwen", "QwenAdapter"),
     "glm": ("glm", "GLMAdapter"),
-    "ernie": ("ernie", "ErnieAdapter"),
+    "ernie": ("ernie", "ernie_adapter"),
     "sensenova": ("sensenova", "SenseNovaAdapter"),
 }
 

@@ -35,6 +35,7 @@ __all__ = [
     "ChatParams",
     "ChunkParser",
     "EmbeddingParams",
+    "ErrorMapper",
     "ParamSupport",
     "ProviderSettings",
     "Support",
@@ -147,6 +148,15 @@ class ChunkParser(Protocol):
     def close(self) -> list[ChatCompletionChunk]:
         """End of body: return any last chunk, or raise if the stream was cut short."""
         ...
+
+
+class ErrorMapper(Protocol):
+    """The part of an adapter that a stream parser or the transport needs: its name and its
+    error table."""
+
+    name: str
+
+    def map_error(self, status: int, body: bytes, headers: Mapping[str, str]) -> APIError: ...
 
 
 class Adapter(Protocol):

@@ -22,7 +22,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("qwen (compatible)", "qwen", "QwenCompatibleAdapter"),
     ("glm", "glm", "GLMAdapter"),
     ("ernie (v2)", "ernie", "ErnieAdapter"),
-    ("ernie (v1)", "_ernie_v1", "ErnieV1Adapter"),
+    ("ernie (v1)", "ernie", "ErnieV1Adapter"),
     ("sensenova", "sensenova", "SenseNovaAdapter"),
 )
 

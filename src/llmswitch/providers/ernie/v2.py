@@ -3,7 +3,7 @@
 Wire facts: ``spec/wire-ernie-sensenova.md`` section 2 (Qianfan v2: ``/v2/chat/completions``,
 ``Authorization: Bearer bce-v3/...``, optional ``appid`` header, Qianfan extras such as
 ``penalty_score`` / ``web_search`` in ``extra_body``, ``{"error": ...}`` bodies also with HTTP
-200) and section 1 for v1 (``_ernie_v1.py``, OAuth in ``_ernie_auth.py``).
+200) and section 1 for v1 (``v1.py``, OAuth in ``auth.py``).
 
 Which API: ``api = "compatible"`` → v2, ``api = "native"`` → v1; otherwise v2 when an API key
 is configured, else v1 when ``access_key`` + ``secret_key`` are.
@@ -12,9 +12,9 @@ is configured, else v1 when ``access_key`` + ``secret_key`` are.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from ..errors import (
+from ...errors import (
     APIError,
     APIStatusError,
     AuthenticationError,
@@ -25,14 +25,14 @@ from ..errors import (
     QuotaExceededError,
     RateLimitError,
 )
-from ._base import (
+from .._base import (
     OPTIONAL_CHAT_PARAMS,
     ParamSupport,
     ProviderSettings,
     decode_json,
     make_error,
 )
-from .openai import OpenAIAdapter
+from ..openai import OpenAIAdapter
 
 __all__ = ["DEFAULT_V2_BASE_URL", "V2_PARAMS", "ErnieAdapter", "uses_v1"]
 
@@ -80,8 +80,9 @@ def uses_v1(settings: ProviderSettings) -> bool:
 
 
 class ErnieAdapter(OpenAIAdapter):
-    """Qianfan v2 (``/v2/chat/completions``, ``/v2/embeddings``). Constructing it with v1
-    settings returns an :class:`~._ernie_v1.ErnieV1Adapter` instead.
+    """Qianfan v2 (``/v2/chat/completions``, ``/v2/embeddings``). The registry builds ERNIE
+    adapters with :func:`llmswitch.providers.ernie.ernie_adapter`, which picks
+    :class:`~.v1.ErnieV1Adapter` (a subclass) when the settings select v1.
 
     >>> settings = ProviderSettings("ernie", "ernie", api_key=SecretStr("bce-v3/..."))
     >>> ErnieAdapter(settings).build_chat_request(params)  # doctest: +SKIP
@@ -90,13 +91,6 @@ class ErnieAdapter(OpenAIAdapter):
     PARAMS: ClassVar[Mapping[str, ParamSupport]] = V2_PARAMS
     default_base_url: ClassVar[str] = DEFAULT_V2_BASE_URL
     default_encoding_format: ClassVar[str | None] = "float"
-
-    def __new__(cls, settings: ProviderSettings, **kwargs: Any) -> ErnieAdapter:
-        if cls is ErnieAdapter and uses_v1(settings):
-            from ._ernie_v1 import ErnieV1Adapter
-
-            return super().__new__(ErnieV1Adapter)
-        return super().__new__(cls)
 
     def __init__(self, settings: ProviderSettings) -> None:
         super().__init__(settings)

@@ -5,25 +5,20 @@ section 3 (``data``/``error`` envelopes, string ``delta`` in stream choices, ``[
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import AliasPath, BaseModel, Field, ValidationError, model_validator
 
-from .._sse import SSEEvent
-from ..errors import APIConnectionError
-from ..types import (
+from ..._sse import SSEEvent
+from ...errors import APIConnectionError
+from ...types import (
     ChatCompletionChunk,
     ChunkChoice,
     FunctionCall,
     Usage,
     attach_raw,
 )
-from ._base import (
-    validation_error,
-)
-
-if TYPE_CHECKING:
-    from .sensenova import SenseNovaAdapter
+from .._base import ErrorMapper, validation_error
 
 __all__ = [
     "SenseNovaChunkParser",
@@ -137,7 +132,7 @@ class SenseNovaChunkParser:
 
     __slots__ = ("_adapter", "_model", "_started", "done")
 
-    def __init__(self, adapter: SenseNovaAdapter, model: str) -> None:
+    def __init__(self, adapter: ErrorMapper, model: str) -> None:
         self._adapter = adapter
         self._model = model
         self._started = False

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ValidationError
 
-from .._sse import SSEDecoder
-from ..errors import (
+from ..._sse import SSEDecoder
+from ...errors import (
     APIError,
     APIStatusError,
     AuthenticationError,
@@ -25,7 +25,7 @@ from ..errors import (
     QuotaExceededError,
     RateLimitError,
 )
-from ._base import make_error, request_id_from
+from .._base import make_error, request_id_from
 
 __all__ = ["QWEN_ERROR_CODES", "qwen_error", "qwen_error_from_event"]
 

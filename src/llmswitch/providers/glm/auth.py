@@ -19,8 +19,8 @@ from typing import Any
 import httpx
 from pydantic import SecretStr
 
-from .._secrets import register_secret
-from ..errors import ConfigError
+from ..._secrets import register_secret
+from ...errors import ConfigError
 
 __all__ = ["ZhipuJWTAuth", "sign_zhipu_token", "split_zhipu_key"]
 

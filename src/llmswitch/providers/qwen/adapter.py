@@ -4,8 +4,8 @@ Wire facts: ``spec/wire-qwen-glm-openai.md`` 1.1-1.8 (native endpoints, envelope
 ``finish_reason: "null"``, no ``[DONE]``, cumulative usage, embeddings, errors) and 2
 (``/compatible-mode/v1``, driven through :class:`~llmswitch.providers.openai.OpenAIAdapter`).
 ``QwenAdapter(settings)`` returns a :class:`QwenCompatibleAdapter` when
-``settings.api == "compatible"``. Stream parsing lives in ``_qwen_stream.py``, the error table
-in ``_qwen_errors.py``.
+``settings.api == "compatible"``. Stream parsing lives in ``stream.py``, the error table
+in ``errors.py``, wire models in ``wire.py``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Any, ClassVar, cast
 import httpx
 from pydantic import ValidationError
 
-from ..errors import APIError, ConfigError, ContextLengthExceededError, InvalidRequestError
-from ..types import (
+from ...errors import APIError, ConfigError, ContextLengthExceededError, InvalidRequestError
+from ...types import (
     ChatCompletion,
     ChatCompletionMessage,
     Choice,
@@ -26,7 +26,7 @@ from ..types import (
     EmbeddingUsage,
     attach_raw,
 )
-from ._base import (
+from .._base import (
     OPTIONAL_CHAT_PARAMS,
     BearerAuth,
     ChatParams,
@@ -36,9 +36,10 @@ from ._base import (
     cached_url,
     validation_error,
 )
-from ._qwen_errors import QWEN_ERROR_CODES, qwen_error
-from ._qwen_stream import QwenChunkParser
-from ._qwen_wire import (
+from ..openai import OpenAIAdapter
+from .errors import QWEN_ERROR_CODES, qwen_error
+from .stream import QwenChunkParser
+from .wire import (
     EmbeddingBody,
     NativeBody,
     convert_messages,
@@ -47,7 +48,6 @@ from ._qwen_wire import (
     text_of,
     wants_multimodal,
 )
-from .openai import OpenAIAdapter
 
 __all__ = ["REGIONS", "QwenAdapter", "QwenCompatibleAdapter", "region_host"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..errors import (
+from ...errors import (
     APIStatusError,
     AuthenticationError,
     BadRequestError,
@@ -18,7 +18,7 @@ from ..errors import (
     QuotaExceededError,
     RateLimitError,
 )
-from ._base import ParamSupport
+from .._base import ParamSupport
 
 __all__ = ["ERROR_CODES", "ERROR_HINTS", "V1_ENDPOINTS", "V1_PARAMS"]
 

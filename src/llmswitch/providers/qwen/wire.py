@@ -14,8 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import InvalidRequestError
-from ..types import FunctionCall, ToolCall, Usage
+from ...errors import InvalidRequestError
+from ...types import FunctionCall, ToolCall, Usage
 
 __all__ = [
     "EmbeddingBody",

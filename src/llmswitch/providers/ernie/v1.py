@@ -3,7 +3,7 @@
 Wire facts: ``spec/wire-ernie-sensenova.md`` section 1: model → endpoint path (1.1), body
 mapping (1.3: top-level ``system``, ``max_output_tokens``, ``user_id``, ``functions``),
 answers with ``result`` (1.4), SSE with ``is_end`` and no ``[DONE]`` (1.5), embeddings (1.7),
-``error_code`` bodies inside HTTP 200 (1.8). Auth is :class:`~._ernie_auth.BaiduOAuth`.
+``error_code`` bodies inside HTTP 200 (1.8). Auth is :class:`~.auth.BaiduOAuth`.
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from typing import Any, ClassVar
 import httpx
 from pydantic import ValidationError
 
-from ..errors import (
+from ...errors import (
     APIError,
     APIStatusError,
     AuthenticationError,
     InvalidRequestError,
     UnsupportedParameterError,
 )
-from ..types import (
+from ...types import (
     ChatCompletion,
     CreateEmbeddingResponse,
     Embedding,
@@ -30,7 +30,7 @@ from ..types import (
     ToolCall,
     attach_raw,
 )
-from ._base import (
+from .._base import (
     ChatParams,
     EmbeddingParams,
     ParamSupport,
@@ -39,9 +39,9 @@ from ._base import (
     error_or_invalid,
     make_error,
 )
-from ._ernie_auth import BaiduOAuth
-from ._ernie_v1_tables import ERROR_CODES, ERROR_HINTS, V1_ENDPOINTS, V1_PARAMS
-from ._ernie_v1_wire import (
+from .auth import BaiduOAuth
+from .v1_tables import ERROR_CODES, ERROR_HINTS, V1_ENDPOINTS, V1_PARAMS
+from .v1_wire import (
     ErnieV1ChunkParser,
     _call_id,
     _finish,
@@ -51,7 +51,7 @@ from ._ernie_v1_wire import (
     convert_messages,
     v1_endpoint,
 )
-from .ernie import ErnieAdapter
+from .v2 import ErnieAdapter
 
 __all__ = ["V1_ENDPOINTS", "V1_PARAMS", "ErnieV1Adapter", "ErnieV1ChunkParser", "v1_endpoint"]
 
@@ -61,8 +61,8 @@ EMBEDDING_BATCH_LIMIT = 16  # Baidu's own OpenAI adapter splits at 16 (spec 1.7)
 
 
 class ErnieV1Adapter(ErnieAdapter):
-    """Qianfan v1 with Baidu OAuth; chosen by :class:`ErnieAdapter` when access_key and
-    secret_key are configured (and no API key, or ``api = "native"``)."""
+    """Qianfan v1 with Baidu OAuth; chosen by :func:`~llmswitch.providers.ernie.ernie_adapter`
+    when access_key and secret_key are configured (and no API key, or ``api = "native"``)."""
 
     PARAMS: ClassVar[Mapping[str, ParamSupport]] = V1_PARAMS
     default_base_url: ClassVar[str] = DEFAULT_V1_BASE_URL
@@ -74,7 +74,7 @@ class ErnieV1Adapter(ErnieAdapter):
         self.settings = settings
         self.base_url = (settings.base_url or DEFAULT_V1_BASE_URL).rstrip("/")
         if settings.access_key is None or settings.secret_key is None:
-            from ..errors import ConfigError
+            from ...errors import ConfigError
 
             raise ConfigError(
                 f"provider {settings.name!r}: the Qianfan v1 API needs access_key and secret_key"

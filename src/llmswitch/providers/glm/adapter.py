@@ -5,7 +5,7 @@ Wire facts: ``spec/wire-qwen-glm-openai.md`` 3.1-3.8: OpenAI-shaped bodies at
 ``request_id``/``user_id``, the ``web_search`` tool, ``data:`` SSE ending in ``[DONE]`` with
 usage in the last chunk, ``data: {"error": ...}`` frames, and ``{"error": {"code": "<digits>"}}``
 errors. Answers parse with OpenAI's models, so this adapter extends
-:class:`~llmswitch.providers.openai.OpenAIAdapter`; auth lives in ``_glm_auth.py``.
+:class:`~llmswitch.providers.openai.OpenAIAdapter`; auth lives in ``auth.py``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from ..errors import (
+from ...errors import (
     APIError,
     APIStatusError,
     AuthenticationError,
@@ -30,7 +30,7 @@ from ..errors import (
     QuotaExceededError,
     RateLimitError,
 )
-from ._base import (
+from .._base import (
     BearerAuth,
     ChatParams,
     ParamSupport,
@@ -38,8 +38,8 @@ from ._base import (
     make_error,
     request_id_from,
 )
-from ._glm_auth import ZhipuJWTAuth
-from .openai import OpenAIAdapter
+from ..openai import OpenAIAdapter
+from .auth import ZhipuJWTAuth
 
 __all__ = ["GLM_ERROR_CODES", "REGIONS", "GLMAdapter"]
 

@@ -4,7 +4,7 @@ Wire facts: ``spec/wire-ernie-sensenova.md`` section 3: ``POST /llm/chat-complet
 ``max_new_tokens`` (3.3), answers wrapped in ``data`` with string ``message`` / ``delta``
 (3.4, 3.5), ``data:`` SSE ending with ``data:[DONE]``, top-level ``embeddings[]`` (3.6),
 ``{"error": {"code", "message", "details"}}`` bodies with gRPC-style codes (3.7). Auth: a JWT
-from access key id + secret (``_sensenova_auth.py``) or an API key as bearer. Model ids (e.g.
+from access key id + secret (``auth.py``) or an API key as bearer. Model ids (e.g.
 ``SenseChat-5``, ``SenseNova-V6-Pro``) are case-sensitive and passed through untouched. The
 OpenAI-compatible endpoint is reached with ``type = "openai-compatible"`` (see the docs).
 """
@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import httpx
 from pydantic import ValidationError
 
-from ..errors import (
+from ...errors import (
     APIError,
     APIStatusError,
     AuthenticationError,
@@ -33,7 +33,7 @@ from ..errors import (
     UnsupportedParameterError,
     status_error_class,
 )
-from ..types import (
+from ...types import (
     ChatCompletion,
     CreateEmbeddingResponse,
     Embedding,
@@ -41,7 +41,7 @@ from ..types import (
     attach_raw,
     normalize_finish_reason,
 )
-from ._base import (
+from .._base import (
     BearerAuth,
     ChatParams,
     EmbeddingParams,
@@ -51,8 +51,8 @@ from ._base import (
     error_or_invalid,
     make_error,
 )
-from ._sensenova_auth import SenseNovaJWTAuth
-from ._sensenova_wire import SenseNovaChunkParser, _SNAnswer, _SNEmbeddings, _usage
+from .auth import SenseNovaJWTAuth
+from .wire import SenseNovaChunkParser, _SNAnswer, _SNEmbeddings, _usage
 
 __all__ = ["DEFAULT_BASE_URL", "SenseNovaAdapter", "SenseNovaChunkParser"]
 

@@ -13,9 +13,9 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, AliasPath, BeforeValidator, Field, ValidationError
 
-from .._sse import SSEEvent
-from ..errors import APIConnectionError
-from ..types import (
+from ..._sse import SSEEvent
+from ...errors import APIConnectionError
+from ...types import (
     ChatCompletionChunk,
     ChoiceDelta,
     ChoiceDeltaToolCall,
@@ -24,9 +24,9 @@ from ..types import (
     Usage,
     attach_raw,
 )
-from ._base import validation_error
-from ._qwen_errors import qwen_error_from_event
-from ._qwen_wire import NativeBody, NativeToolCall, native_usage, text_of
+from .._base import validation_error
+from .errors import qwen_error_from_event
+from .wire import NativeBody, NativeToolCall, native_usage, text_of
 
 __all__ = ["QwenChunkParser"]
 

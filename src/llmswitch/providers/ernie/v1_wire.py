@@ -6,16 +6,17 @@ Wire facts: ``spec/wire-ernie-sensenova.md`` section 1 (1.1, 1.3–1.5, 1.7).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from .._sse import SSEEvent
-from ..errors import (
+from ..._sse import SSEEvent
+from ...errors import (
     APIConnectionError,
+    APIError,
     InvalidRequestError,
 )
-from ..types import (
+from ...types import (
     ChatCompletionChunk,
     EmbeddingUsage,
     FinishReason,
@@ -23,13 +24,10 @@ from ..types import (
     attach_raw,
     normalize_finish_reason,
 )
-from ._base import (
+from .._base import (
     validation_error,
 )
-from ._ernie_v1_tables import V1_ENDPOINTS
-
-if TYPE_CHECKING:
-    from ._ernie_v1 import ErnieV1Adapter
+from .v1_tables import V1_ENDPOINTS
 
 __all__ = [
     "ErnieV1ChunkParser",
@@ -166,13 +164,23 @@ def convert_messages(
     return ("\n".join(system) if system else None), out
 
 
+class _CodeErrors(Protocol):
+    """What the stream parser needs of the v1 adapter: its name and its error-code table."""
+
+    name: str
+
+    def code_error(
+        self, answer: _V1Answer, status: int, body: bytes, headers: Mapping[str, str]
+    ) -> APIError: ...
+
+
 class ErnieV1ChunkParser:
     """``data: {...}`` events until one has ``is_end: true`` (no ``[DONE]``); an event with
     ``error_code`` raises the mapped error."""
 
     __slots__ = ("_adapter", "_model", "_started", "done")
 
-    def __init__(self, adapter: ErnieV1Adapter, model: str) -> None:
+    def __init__(self, adapter: _CodeErrors, model: str) -> None:
         self._adapter = adapter
         self._model = model
         self._started = False

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from .._secrets import register_secret
-from ..errors import AuthenticationError
-from ._base import make_error, validation_error
+from ..._secrets import register_secret
+from ...errors import AuthenticationError
+from .._base import make_error, validation_error
 
 __all__ = ["TOKEN_ERROR_CODES", "BaiduOAuth", "V1StreamRepair"]
 

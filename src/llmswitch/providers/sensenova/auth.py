@@ -16,7 +16,7 @@ from collections.abc import Callable, Generator
 
 import httpx
 
-from .._secrets import register_secret
+from ..._secrets import register_secret
 
 __all__ = ["JWT_LIFETIME", "SenseNovaJWTAuth", "mint_jwt"]
 
