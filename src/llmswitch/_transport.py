@@ -19,8 +19,8 @@ import asyncio
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Protocol, TypeVar
 
 import httpx
 from tenacity import AsyncRetrying, RetryCallState, Retrying, stop_after_attempt
@@ -28,15 +28,25 @@ from tenacity.retry import retry_base
 
 from ._secrets import protect_logger
 from .errors import APIConnectionError, APIError, APITimeoutError
-from .providers._base import Adapter
 
-__all__ = ["RetryPolicy", "async_send", "sync_send"]
+__all__ = ["Endpoint", "RetryPolicy", "async_send", "sync_send"]
 
 logger = logging.getLogger("llmswitch")
 # httpx and httpcore log request URLs; some providers put tokens in them (see _secrets).
 protect_logger("httpx")
 protect_logger("httpcore")
 T = TypeVar("T")
+
+
+class Endpoint(Protocol):
+    """What the transport needs of a provider adapter: its name (for errors and logs), its auth
+    flow, and its error table. Every adapter in :mod:`llmswitch.providers` is one; the transport
+    never imports a provider."""
+
+    name: str
+    auth: httpx.Auth | None
+
+    def map_error(self, status: int, body: bytes, headers: Mapping[str, str]) -> APIError: ...
 
 
 class RetryPolicy:
@@ -143,7 +153,7 @@ def _connection_error(exc: httpx.HTTPError, provider: str, retryable: bool = Tru
     )
 
 
-def _checked(response_status: int, body: bytes, response: httpx.Response, adapter: Adapter) -> None:
+def _checked(response_status: int, body: bytes, response: httpx.Response, adapter: Endpoint) -> None:
     if response_status >= 400:
         error = adapter.map_error(response_status, body, response.headers)
         should = response.headers.get("x-should-retry")
@@ -163,7 +173,7 @@ def _closed(provider: str) -> APIConnectionError:
     )
 
 
-def _open_sync(http: httpx.Client, adapter: Adapter, request: httpx.Request) -> httpx.Response:
+def _open_sync(http: httpx.Client, adapter: Endpoint, request: httpx.Request) -> httpx.Response:
     if http.is_closed:
         raise _closed(adapter.name)
     try:
@@ -182,7 +192,7 @@ def _open_sync(http: httpx.Client, adapter: Adapter, request: httpx.Request) -> 
 
 
 async def _open_async(
-    http: httpx.AsyncClient, adapter: Adapter, request: httpx.Request
+    http: httpx.AsyncClient, adapter: Endpoint, request: httpx.Request
 ) -> httpx.Response:
     if http.is_closed:
         raise _closed(adapter.name)
@@ -223,7 +233,7 @@ async def read_async(response: httpx.Response, provider: str) -> None:
 
 def sync_send(
     http: httpx.Client,
-    adapter: Adapter,
+    adapter: Endpoint,
     request: httpx.Request,
     handle: Callable[[httpx.Response], T],
     policy: RetryPolicy,
@@ -255,7 +265,7 @@ def sync_send(
 
 async def async_send(
     http: httpx.AsyncClient,
-    adapter: Adapter,
+    adapter: Endpoint,
     request: httpx.Request,
     handle: Callable[[httpx.Response], Awaitable[T]],
     policy: RetryPolicy,

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .types import ToolCall
+from .chat import ToolCall
 
 __all__ = [
     "AssistantMessage",

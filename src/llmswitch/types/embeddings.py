@@ -1,0 +1,27 @@
+"""Embeddings responses."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ._base import _Model, _RawModel
+
+__all__ = ["CreateEmbeddingResponse", "Embedding", "EmbeddingUsage"]
+
+
+class Embedding(_Model):
+    object: Literal["embedding"] = "embedding"
+    index: int
+    embedding: list[float]
+
+
+class EmbeddingUsage(_Model):
+    prompt_tokens: int = 0
+    total_tokens: int = 0
+
+
+class CreateEmbeddingResponse(_RawModel):
+    object: Literal["list"] = "list"
+    data: list[Embedding]
+    model: str = ""
+    usage: EmbeddingUsage | None = None
