@@ -16,7 +16,7 @@ import httpx
 from pydantic import BaseModel
 
 from ._config import Config, Target, load_config, provider_settings, resolve_model
-from ._http import LazyAsyncTransport, LazyTransport
+from ._http import new_async_http_client, new_http_client
 from ._transport import RetryPolicy
 from ._version import __version__
 from .errors import (
@@ -278,7 +278,7 @@ class Client(_BaseClient):
             retry_policy=retry_policy,
         )
         self._owns_http = http_client is None
-        self.http = http_client or httpx.Client(transport=LazyTransport(), follow_redirects=True)
+        self.http = http_client or new_http_client()
         self.chat = Chat(self)
         self.embeddings = Embeddings(self)
 
@@ -319,9 +319,7 @@ class AsyncClient(_BaseClient):
             retry_policy=retry_policy,
         )
         self._owns_http = http_client is None
-        self.http = http_client or httpx.AsyncClient(
-            transport=LazyAsyncTransport(), follow_redirects=True
-        )
+        self.http = http_client or new_async_http_client()
         self.chat = AsyncChat(self)
         self.embeddings = AsyncEmbeddings(self)
 

@@ -11,7 +11,13 @@ import threading
 
 import httpx
 
-__all__ = ["DEFAULT_LIMITS", "LazyAsyncTransport", "LazyTransport"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "LazyAsyncTransport",
+    "LazyTransport",
+    "new_async_http_client",
+    "new_http_client",
+]
 
 # Sized for fan-out: enough connections for concurrent calls, few idle keep-alives (httpx slows
 # down when hundreds of idle connections sit in its pool).
@@ -70,3 +76,13 @@ class LazyAsyncTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         for pool in list(self._pools.values()):
             await pool.aclose()
+
+
+def new_http_client() -> httpx.Client:
+    """The ``httpx.Client`` an llmswitch ``Client`` creates when none is passed in."""
+    return httpx.Client(transport=LazyTransport(), follow_redirects=True)
+
+
+def new_async_http_client() -> httpx.AsyncClient:
+    """The ``httpx.AsyncClient`` an llmswitch ``AsyncClient`` creates when none is passed in."""
+    return httpx.AsyncClient(transport=LazyAsyncTransport(), follow_redirects=True)
