@@ -41,8 +41,7 @@ _NOT_OFFERED = "llmswitch offers only chat.completions and embeddings"
 
 
 def _accepted(kind: str) -> frozenset[str]:
-    from .._completions import Completions
-    from .._resources import Embeddings
+    from ..resources import Completions, Embeddings
 
     method: Callable[..., object] = Completions.create if kind == "chat" else Embeddings.create
     return frozenset(p for p in inspect.signature(method).parameters if p != "self")
