@@ -7,8 +7,7 @@ import subprocess
 import sys
 
 import llmswitch
-from llmswitch._completions import AsyncCompletions, Completions
-from llmswitch._resources import AsyncEmbeddings, Embeddings
+from llmswitch.resources import AsyncCompletions, AsyncEmbeddings, Completions, Embeddings
 
 PUBLIC = {
     "APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",

@@ -1,32 +1,30 @@
 """``client.chat.completions``, sync and async: OpenAI's signature, any provider's wire.
 
-The target walk, request building and fallback are shared with embeddings (``_resources.py``);
-these classes only hold the public signatures and pick the sync or async send path.
+The target walk, request building, sending and fallback live in :mod:`llmswitch._pipeline`
+(shared with every resource); these classes only hold the public signatures and pick the
+sync or async handler.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, overload
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, overload
 
 import httpx
 
-from ._resources import (
-    _async_chat,
-    _async_stream,
-    _chat_options,
-    _chat_steps,
-    _next_or_raise,
-    _sync_chat,
-    _sync_stream,
+from .._pipeline import (
+    async_chat,
+    async_stream,
+    chat_options,
+    chat_steps,
+    run_async,
+    run_sync,
+    sync_chat,
+    sync_stream,
 )
-from ._streaming import AsyncStream, Stream
-from ._transport import async_send, sync_send
-from .errors import APIError
-from .types import ChatCompletion
-
-if TYPE_CHECKING:
-    from ._client import AsyncClient, Client, MessageParam
+from .._routing import AsyncClientCore, MessageParam, SyncClientCore
+from .._streaming import AsyncStream, Stream
+from ..types import ChatCompletion
 
 __all__ = ["AsyncChat", "AsyncCompletions", "Chat", "Completions"]
 
@@ -48,7 +46,7 @@ A parameter the provider cannot honour raises :class:`UnsupportedParameterError`
 class Completions:
     """``client.chat.completions``."""
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: SyncClientCore) -> None:
         self._client = client
 
     @overload
@@ -140,19 +138,13 @@ class Completions:
         extra_headers: Mapping[str, str] | None = None,
     ) -> ChatCompletion | Stream:
         client = self._client
-        what = "chat stream" if stream else "chat"
-        earlier: list[APIError] = []
-        options = _chat_options(locals())
-        for step in _chat_steps(client, model, messages, options, stream, timeout, extra_body,
-                                extra_headers):  # fmt: skip
-            handle: Callable[[httpx.Response], ChatCompletion | Stream] = (
-                _sync_stream(step.adapter, step.params) if stream else _sync_chat(step.adapter)
-            )
-            try:
-                return sync_send(client.http, step.adapter, step.request, handle, step.policy, what)
-            except APIError as error:
-                _next_or_raise(error, earlier, step.last)
-        raise AssertionError("unreachable: a model resolves to at least one target")
+        options = chat_options(locals())
+        steps = chat_steps(
+            client, model, messages, options, stream, timeout, extra_body, extra_headers
+        )
+        if stream:
+            return run_sync(client.http, steps, sync_stream, "chat stream")
+        return run_sync(client.http, steps, sync_chat, "chat")
 
     create.__doc__ = _CREATE_DOC
 
@@ -160,7 +152,7 @@ class Completions:
 class AsyncCompletions:
     """``client.chat.completions`` of :class:`AsyncClient`."""
 
-    def __init__(self, client: AsyncClient) -> None:
+    def __init__(self, client: AsyncClientCore) -> None:
         self._client = client
 
     @overload
@@ -252,21 +244,13 @@ class AsyncCompletions:
         extra_headers: Mapping[str, str] | None = None,
     ) -> ChatCompletion | AsyncStream:
         client = self._client
-        what = "chat stream" if stream else "chat"
-        earlier: list[APIError] = []
-        options = _chat_options(locals())
-        for step in _chat_steps(client, model, messages, options, stream, timeout, extra_body,
-                                extra_headers):  # fmt: skip
-            handle = (
-                _async_stream(step.adapter, step.params) if stream else _async_chat(step.adapter)
-            )
-            try:
-                return await async_send(
-                    client.http, step.adapter, step.request, handle, step.policy, what
-                )
-            except APIError as error:
-                _next_or_raise(error, earlier, step.last)
-        raise AssertionError("unreachable: a model resolves to at least one target")
+        options = chat_options(locals())
+        steps = chat_steps(
+            client, model, messages, options, stream, timeout, extra_body, extra_headers
+        )
+        if stream:
+            return await run_async(client.http, steps, async_stream, "chat stream")
+        return await run_async(client.http, steps, async_chat, "chat")
 
     create.__doc__ = _CREATE_DOC
 
@@ -274,12 +258,12 @@ class AsyncCompletions:
 class Chat:
     """``client.chat``."""
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: SyncClientCore) -> None:
         self.completions = Completions(client)
 
 
 class AsyncChat:
     """``client.chat`` of :class:`AsyncClient`."""
 
-    def __init__(self, client: AsyncClient) -> None:
+    def __init__(self, client: AsyncClientCore) -> None:
         self.completions = AsyncCompletions(client)
