@@ -5,16 +5,19 @@ Reports the *name* of the variable or file a credential comes from, never its va
 
 from __future__ import annotations
 
+import argparse
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ._config import Config, load_config
-from .errors import ConfigError
-from .providers import PROVIDERS, adapter_class
+from .._config import Config, load_config
+from ..errors import ConfigError
+from ..providers import PROVIDERS, adapter_class
+from ._common import EXIT_OK, print_json, table
 
-__all__ = ["doctor"]
+__all__ = ["cmd_doctor", "doctor"]
 
 _REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}")
 _SECRET_FIELDS = ("api_key", "access_key")
@@ -101,3 +104,15 @@ def _adapter(type_name: str) -> str:
     except Exception as exc:  # a broken adapter is a finding, not a crash
         return f"fails to load ({type(exc).__name__})"
     return "ok"
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """``llmswitch doctor``: config file and credentials, never a secret."""
+    data = doctor(args.config, os.environ)
+    if args.json:
+        print_json(data)
+    else:
+        print(f"Config: {data['config']['status']}")
+        rows = [[p["provider"], p["credentials"], p["adapter"]] for p in data["providers"]]
+        table("Providers", ["provider", "credentials", "adapter"], rows)
+    return 2 if data["config"]["error"] else EXIT_OK

@@ -1,29 +1,14 @@
-"""The ``llmswitch`` command: offers, models, compare, scan, plan, chat, doctor.
-
-Every command takes ``--json``. Exit codes: 0 ok; 1 findings or blockers (only with
-``--strict``); 2 usage or config error; 3 the provider failed (``chat``). Errors are one line on
-stderr, never a traceback. rich is imported only when a table is printed.
-"""
+"""The argument parser of every subcommand."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from ._version import __version__
+from .._version import __version__
 
-__all__ = ["main"]
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_API = 0, 1, 2, 3
-
-
-class UsageError(Exception):
-    """A user error reported as one line with exit code 2."""
+__all__ = ["build_parser"]
 
 
 def _date(text: str) -> dt.date:
@@ -34,7 +19,7 @@ def _date(text: str) -> dt.date:
 
 
 def _tokens(text: str) -> int:
-    from .plan.workload import WorkloadError, parse_tokens
+    from ..plan.workload import WorkloadError, parse_tokens
 
     try:
         return parse_tokens(text)
@@ -113,64 +98,3 @@ def _workload_args(p: argparse.ArgumentParser, *, volumes: bool = True) -> None:
         action="store_true",
         help="also apply offers no source confirms on the date",
     )
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (the console script exits with it).
-
-    >>> main(["offers", "--on", "2024-07-01", "--json"])  # doctest: +SKIP
-    0
-    """
-    from .catalog import CatalogError
-    from .errors import APIError, LLMSwitchError
-    from .plan.workload import WorkloadError
-
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    from . import _cli_commands as commands
-
-    handler = getattr(commands, f"cmd_{args.command}")
-    try:
-        code: int = handler(args)
-    except APIError as exc:
-        _error(f"{exc.provider or 'provider'}: {exc}")
-        return EXIT_API
-    except (
-        UsageError,
-        CatalogError,
-        WorkloadError,
-        LLMSwitchError,
-        FileNotFoundError,
-        NotADirectoryError,
-    ) as exc:
-        _error(str(exc).splitlines()[0] if isinstance(exc, UsageError) else _one_line(exc))
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
-    return code
-
-
-def _one_line(exc: BaseException) -> str:
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    return "; ".join(lines) if lines else type(exc).__name__
-
-
-def _error(message: str) -> None:
-    print(f"llmswitch: error: {message}", file=sys.stderr)
-
-
-def print_json(data: Any) -> None:
-    """Print ``data`` as indented JSON (dates as ISO strings)."""
-    print(json.dumps(data, indent=2, ensure_ascii=False, default=_default))
-
-
-def _default(value: Any) -> Any:
-    if isinstance(value, (dt.date, Path)):
-        return str(value)
-    if isinstance(value, (set, tuple)):
-        return list(value)
-    return str(value)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
