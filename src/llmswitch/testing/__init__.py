@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import importlib
 from collections import deque
-from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from ._model import FakeError, FakeWire, Kind, Reply
 from ._server import Action, LoopbackServer, RecordedRequest
 
 if TYPE_CHECKING:
@@ -39,51 +39,6 @@ __all__ = [
     "mock_provider",
     "response_to_action",
 ]
-
-Kind = Literal["chat", "embeddings", "token"]
-
-
-@dataclass
-class FakeError:
-    """An error the fake answers with, rendered in the provider's own error format."""
-
-    status: int = 500
-    code: str | None = None
-    message: str = "fake error"
-    retry_after: float | None = None
-    in_body: bool = False
-    """Send it as an error inside an HTTP 200 body / stream (providers that do that)."""
-
-
-@dataclass
-class Reply:
-    """What the fake answers next: text or tool calls, usage, or an error."""
-
-    content: str | None = "Hello from the llmswitch fake."
-    tool_calls: list[dict[str, str]] | None = None
-    """Each ``{"id": ..., "name": ..., "arguments": "<json>"}``."""
-    finish_reason: str | None = None
-    prompt_tokens: int = 10
-    completion_tokens: int = 5
-    error: FakeError | None = None
-    dimensions: int = 4
-
-
-class FakeWire(Protocol):
-    """How one provider's fake is routed and rendered (one per native API)."""
-
-    def routes(self, base_url: str | None) -> list[tuple[str, str, Kind]]:
-        """``(method, url regex, kind)`` per endpoint the fake answers."""
-        ...
-
-    def render(self, kind: Kind, request: httpx.Request, reply: Reply) -> httpx.Response:
-        """The provider's native answer to ``request`` (JSON or SSE by the request)."""
-        ...
-
-    def config(self, base_url: str | None) -> dict[str, Any]:
-        """A ``[providers.<name>]`` table with fake credentials that routes to the fake."""
-        ...
-
 
 # Provider name → module (in this package) and attribute of its fake wire. Lazy.
 _FAKES: dict[str, tuple[str, str]] = {

@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from . import FakeError, Kind, Reply
+from ._model import FakeError, Kind, Reply
 from ._openai import split_text, sse
 
 __all__ = ["GLM", "GLMFake"]

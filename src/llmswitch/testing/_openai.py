@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 
 from ..providers import PROVIDERS
-from . import FakeError, Kind, Reply
+from ._model import FakeError, Kind, Reply
 
 __all__ = ["DEEPSEEK", "DOUBAO", "HUNYUAN", "MOONSHOT", "OPENAI", "OpenAIFake", "sse"]
 

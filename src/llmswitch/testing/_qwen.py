@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from . import FakeError, Kind, Reply
+from ._model import FakeError, Kind, Reply
 from ._openai import OpenAIFake, split_text
 
 __all__ = ["QWEN", "QwenFake"]
