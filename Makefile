@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint types unit bench clean
+.PHONY: demo test lint imports types unit bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,13 +24,17 @@ demo: $(VENV)/.installed
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench
 
+# Layers and no import circles (contracts in pyproject.toml; docs/architecture.md).
+imports: $(VENV)/.installed-dev
+	$(BIN)/lint-imports --no-cache
+
 types: $(VENV)/.installed-dev
 	$(BIN)/mypy src
 
 unit: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q
 
-test: lint types unit
+test: lint imports types unit
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py
