@@ -123,7 +123,15 @@ def test_capability_filter(cat: Catalog) -> None:
     assert {m.key for m in embedders} >= {"openai/text-embedding-3-small", "glm/embedding-3"}
     assert all(m.capabilities.embeddings for m in embedders)
     assert all(m.capabilities.tools for m in cat.models(provider="glm", capability="tools"))
-    assert set(CAPABILITIES) == {"tools", "json_mode", "vision", "streaming", "embeddings"}
+    assert set(CAPABILITIES) == {
+        "tools",
+        "json_mode",
+        "json_schema",
+        "vision",
+        "reasoning",
+        "streaming",
+        "embeddings",
+    }
 
 
 def test_fx_default_is_dated_and_sourced(cat: Catalog) -> None:

@@ -107,8 +107,14 @@ def test_may_2024_price_cuts_have_before_after(cat: Catalog) -> None:
     [
         ("zhipu-migration-2024", D(2024, 6, 24), "upcoming"),
         ("zhipu-migration-2024", D(2024, 6, 25), "active"),
-        ("zhipu-migration-2024", D(2024, 7, 3), "active"),  # newest source: The Batch
-        ("zhipu-migration-2024", D(2024, 7, 4), "unknown"),  # never assumed still running
+        ("zhipu-migration-2024", D(2024, 7, 3), "active"),
+        ("zhipu-migration-2024", D(2024, 7, 9), "active"),  # block day: GadInsider, 2024-07-10
+        ("zhipu-migration-2024", D(2024, 7, 10), "active"),  # newest source
+        ("zhipu-migration-2024", D(2024, 7, 11), "unknown"),  # never assumed still running
+        ("baidu-inclusive-2024", D(2024, 7, 9), "active"),
+        ("baidu-inclusive-2024", D(2024, 7, 11), "unknown"),
+        ("alibaba-migration-2024", D(2024, 7, 3), "active"),  # The Batch
+        ("alibaba-migration-2024", D(2024, 7, 9), "unknown"),  # no report of 9-10 July
         ("tencent-hunyuan-2024", D(2024, 7, 1), "unknown"),  # before it was first reported
         ("tencent-hunyuan-2024", D(2024, 7, 20), "active"),
         ("tencent-hunyuan-2024", D(2024, 7, 31), "active"),

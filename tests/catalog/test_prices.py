@@ -26,7 +26,7 @@ def test_gpt4o_mid_2024_vs_later(cat: Catalog) -> None:
 def test_qwen_plus_mid_2024_vs_late_2024(cat: Catalog) -> None:
     mid = cat.price("qwen/qwen-plus", on=D(2024, 7, 1))
     assert mid is not None and (mid.input, mid.output) == (4.0, 12.0)
-    assert mid.source.kind == "third_party" and mid.confidence == "low"
+    assert mid.source.kind == "third_party" and mid.confidence == "medium"
     late = cat.price("qwen/qwen-plus", on=D(2024, 12, 1))
     assert late is not None and (late.input, late.output) == (0.8, 2.0)
     assert late.source_kind == "provider"
@@ -46,9 +46,9 @@ def test_deepseek_v2_vs_v3_price(cat: Catalog) -> None:
 
 def test_price_before_any_point_and_unsourced_prices_are_none(cat: Catalog) -> None:
     assert cat.price("openai/gpt-4o-mini", on=D(2024, 7, 1)) is None
-    assert cat.price("sensenova/SenseChat-5") is None
+    assert cat.price("sensenova/SenseChat-5", on=D(2024, 7, 1)) is None  # first sourced Sept
     assert cat.model("qwen/text-embedding-v3").prices == ()
-    assert cat.model("sensenova/SenseChat-5").context_window is None
+    assert cat.model("sensenova/nova-embedding-stable").prices == ()
 
 
 def test_default_price_is_newest(cat: Catalog) -> None:

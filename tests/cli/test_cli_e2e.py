@@ -154,7 +154,7 @@ def test_plan_historical_date_never_invents_prices(tmp_path: Path) -> None:
     data = json.loads(out.stdout)
     assert data["comparison"]["on"] == "2024-07-09"
     offers = {o["offer"]: o["status"] for o in data["comparison"]["offers"]}
-    assert offers["zhipu-migration-2024"] == "unknown"  # last confirmed 2024-07-03
+    assert offers["zhipu-migration-2024"] == "active"  # confirmed by a report of 2024-07-10
     # no embedding price of that day is known anywhere: no target rather than a made-up cost
     assert data["target"] is None
     assert all(c["first_year_net"] is None for c in data["comparison"]["candidates"])

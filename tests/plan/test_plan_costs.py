@@ -66,7 +66,7 @@ def test_free_tokens_run_out_in_month_3_with_user_price_override() -> None:
     w = Workload(input_tokens="30M", output_tokens="10M")  # 40M a month
     cmp = compare(w, on=JULY1, catalog=cat, candidates=["glm/glm-4-air"])
     row = cmp.get("glm/glm-4-air")
-    assert row.input_price == 1.0 and row.price_source == "user"
+    assert row.input_price == 1.0 and row.price_source == "third_party"
     assert row.free_tokens == 100_000_000 and row.offers == ("zhipu-migration-2024",)
     # month 1: 40M free, month 2: 40M free, month 3: 20M free + 20M paid (20 CNY), then 40/month
     assert [m.cost for m in row.months[:4]] == [0.0, 0.0, 20.0, 40.0]
@@ -103,17 +103,17 @@ def test_historical_mode_shows_offers_as_they_stood() -> None:
     cmp = compare(w, on=dt.date(2024, 7, 9))
     status = {u.offer.id: u.status for u in cmp.offers}
     assert status["tencent-hunyuan-2024"] == "unknown"  # first reported 2024-07-10
-    assert status["zhipu-migration-2024"] == "unknown"  # last confirmed 2024-07-03
-    assert cmp.get("glm/glm-4-air").free_tokens == 0
+    assert status["zhipu-migration-2024"] == "active"  # confirmed by a report of 2024-07-10
+    assert cmp.get("glm/glm-4-air").free_tokens == 100_000_000
     loose = compare(w, on=dt.date(2024, 7, 9), include_unconfirmed=True)
     assert loose.get("glm/glm-4-air").free_tokens == 100_000_000
 
 
 def test_unknown_price_is_listed_with_reason_not_a_cost() -> None:
     cmp = compare(Workload(input_tokens="50M", output_tokens="10M"), on=JULY1)
-    row = cmp.get("glm/glm-4")
+    row = cmp.get("sensenova/SenseChat-5")
     assert row.status == "unknown price" and row.first_year is None
-    assert "first known from 2024-07-22" in (row.reason or "")
+    assert "first known from 2024-09-26" in (row.reason or "")
     assert row.savings is None
     # a month fully paid by free tokens costs 0 even when the list price is unknown
     small = compare(Workload(input_tokens="1M", output_tokens="1M"), on=JULY1)
@@ -143,7 +143,7 @@ def test_savings_and_feature_gaps() -> None:
     assert plus.savings == pytest.approx(cmp.baseline.first_year - plus.first_year)
     speed = cmp.get("ernie/ernie-speed-8k")
     assert speed.status == "excluded" and speed.gaps == ("tools: unknown (no source says)",)
-    assert cmp.best(1)[0].model == "deepseek/deepseek-chat"
+    assert cmp.best(1)[0].model == "glm/glm-4-flash"
 
 
 def test_growth_compounds_monthly() -> None:

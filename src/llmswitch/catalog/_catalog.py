@@ -47,6 +47,7 @@ class Catalog:
         if raw.fx is None:
             raise CatalogError("catalog/data: no [fx] default rate defined")
         self._fx = raw.fx[0]
+        self._last_checked = dict(raw.last_checked)
         self._check(raw)
 
     def _check(self, raw: RawCatalog) -> None:
@@ -99,11 +100,19 @@ class Catalog:
     # -- models and prices -------------------------------------------------------------------
 
     def models(
-        self, provider: str | None = None, capability: str | None = None
+        self,
+        provider: str | None = None,
+        capability: str | None = None,
+        *,
+        on_sale: dt.date | None = None,
     ) -> ResultList[Model]:
-        """Models, optionally of one provider and/or with a capability known to be supported.
+        """Models, optionally of one provider, with a capability known to be supported, and/or
+        on sale on a date (:meth:`Model.on_sale`: released by then per a source, not retired).
+
+        With ``on_sale``, rows show the price in force that day.
 
         >>> load_catalog().models(provider="zhipu", capability="tools")  # doctest: +SKIP
+        >>> load_catalog().models(on_sale=dt.date(2024, 7, 9))  # doctest: +SKIP
         """
         if capability is not None and capability not in CAPABILITIES:
             raise CatalogError(
@@ -111,11 +120,19 @@ class Catalog:
             )
         name = self.provider_name(provider) if provider is not None else None
         return ResultList(
-            m
-            for m in self._models.values()
-            if (name is None or m.provider == name)
-            and (capability is None or getattr(m.capabilities, capability) is True)
+            (
+                m
+                for m in self._models.values()
+                if (name is None or m.provider == name)
+                and (capability is None or getattr(m.capabilities, capability) is True)
+                and (on_sale is None or m.on_sale(on_sale))
+            ),
+            on=on_sale,
         )
+
+    def last_checked(self, provider: str) -> dt.date | None:
+        """When the shipped data file of ``provider`` was last checked against its sources."""
+        return self._last_checked.get(self.provider_name(provider))
 
     def model(self, key: str) -> Model:
         """One model by ``"provider/model-id"`` (provider aliases accepted), or a unique bare id.

@@ -6,6 +6,7 @@ Errors are :class:`CatalogError` naming the file, the record and the field.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import sys
 from collections.abc import Iterator, Mapping
 from importlib import resources
@@ -28,6 +29,7 @@ __all__ = ["RawCatalog", "load_raw"]
 
 _DATA_PACKAGE = "llmswitch.catalog"
 _SECTIONS = ("sources", "fx", "providers", "models", "offers", "events")
+_SOURCE_LISTS = ("sources", "confirmed_by", "lifecycle_sources")
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 
@@ -41,6 +43,7 @@ class RawCatalog:
         self.offers: dict[str, tuple[Offer, str]] = {}
         self.events: dict[str, tuple[Event, str]] = {}
         self.fx: tuple[FxRate, str] | None = None
+        self.last_checked: dict[str, dt.date] = {}
 
 
 def _read_toml_text(text: str, label: str) -> dict[str, Any]:
@@ -107,7 +110,7 @@ def _resolve_sources(data: Any, sources: Mapping[str, Any], label: str, where: s
     for key, value in data.items():
         if key == "source":
             out[key] = one(value, key)
-        elif key == "sources" and isinstance(value, list):
+        elif key in _SOURCE_LISTS and isinstance(value, list):
             out[key] = [one(v, f"{key}[{i}]") for i, v in enumerate(value)]
         else:
             out[key] = _resolve_sources(value, sources, label, f"{where}.{key}")
@@ -142,10 +145,11 @@ class _Builder:
         self.raw_offers: dict[str, tuple[dict[str, Any], str]] = {}
         self.raw_events: dict[str, tuple[dict[str, Any], str]] = {}
         self.raw_fx: tuple[dict[str, Any], str] | None = None
+        self.last_checked: dict[str, dt.date] = {}
 
     def add_shared(self, label: str, doc: Mapping[str, Any], *, merge: bool) -> None:
         """First pass: sources, fx and providers (so aliases are known for the second pass)."""
-        unknown = sorted(set(doc) - {*_SECTIONS, "provider"})
+        unknown = sorted(set(doc) - {*_SECTIONS, "provider", "last_checked"})
         if unknown:
             raise CatalogError(
                 f"{label}: unknown top-level key(s) {unknown}; expected some of {list(_SECTIONS)}"
@@ -185,6 +189,13 @@ class _Builder:
                 out.append(item)
             return out
 
+        if "last_checked" in doc:
+            checked, prov = doc["last_checked"], doc.get("provider")
+            if not isinstance(prov, str):
+                raise CatalogError(f'{label}: last_checked: needs a top-level provider = "..."')
+            if not isinstance(checked, dt.date) or isinstance(checked, dt.datetime):
+                raise CatalogError(f"{label}: last_checked: expected a date (YYYY-MM-DD)")
+            self.last_checked[aliases.get(prov.lower(), prov)] = checked
         models = canonical(_record_list(doc, "models", label), doc.get("provider"))
         offers = canonical(_record_list(doc, "offers", label))
         events = canonical(_record_list(doc, "events", label))
@@ -224,6 +235,7 @@ class _Builder:
 
     def build(self) -> RawCatalog:
         raw = RawCatalog()
+        raw.last_checked = dict(self.last_checked)
         s = self.sources
         for name, (data, label) in self.raw_providers.items():
             raw.providers[name] = (
