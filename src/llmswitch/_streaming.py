@@ -17,7 +17,7 @@ import httpx
 from ._sse import SSEDecoder, SSEEvent
 from ._transport import connection_error
 from .errors import APIError
-from .providers._base import Adapter, ChunkParser, validation_error
+from .providers._base import Adapter, ChunkParser, error_finish, validation_error
 from .types import (
     ChatCompletion,
     ChatCompletionChunk,
@@ -27,6 +27,7 @@ from .types import (
     ToolCall,
     Usage,
 )
+from .types.chat import ERROR_FINISH_REASONS
 
 __all__ = ["AsyncStream", "ChatCompletionAccumulator", "Stream"]
 
@@ -79,6 +80,13 @@ class ChatCompletionAccumulator:
                         if call.function.arguments:
                             slot["arguments"].append(call.function.arguments)
             if choice.finish_reason is not None:
+                if choice.finish_reason in ERROR_FINISH_REASONS:
+                    raw = chunk._raw
+                    failed = error_finish(
+                        (choice,), chunk.provider, raw if isinstance(raw, (str, bytes)) else ""
+                    )
+                    if failed is not None:
+                        raise failed
                 self._finish[index] = choice.finish_reason
 
     def completion(self) -> ChatCompletion:
@@ -158,7 +166,7 @@ class _Pipeline:
         parse, the same validation error a non-stream call would raise."""
         try:
             json.loads(body)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             return validation_error(exc, self.adapter.name, body)
         return self.adapter.map_error(self.response.status_code, body, self.response.headers)
 

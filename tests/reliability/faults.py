@@ -278,6 +278,82 @@ def _region(n: Native, mode: str) -> tuple[Script, Outcome] | NA:
     return Script([error, error]), Outcome(cls, replays)
 
 
+# ---- issue 14: hardening faults ------------------------------------------------------------------
+
+NA_NO_CHOICES_ERROR = (
+    "the native wire has no `error` object beside `choices` (its errors are own-format events,"
+    " covered above); OpenAI-compatible wires: test_error_finish.py"
+)
+NA_NO_ERROR_FINISH = "the native wire has no error finish reason"
+_UPSTREAM = {"code": 502, "message": "upstream provider failed mid-answer"}
+
+
+def _openai_shaped(n: Native) -> bool:
+    return n.provider in ("openai", "glm")
+
+
+@fault(
+    "error_beside_choices", "`error` object beside `choices` in a 200 (gateway upstream failure)"
+)
+def _error_beside(n: Native, mode: str) -> tuple[Script, Outcome] | NA:
+    if not _openai_shaped(n):
+        return NA(NA_NO_CHOICES_ERROR)
+    ok = n.ok(mode == "stream")
+    if mode == "json":
+        body = json.loads(ok.body)
+        body["error"] = _UPSTREAM
+        bad = Action(status=200, headers=dict(ok.headers), body=json.dumps(body).encode())
+        return Script([bad, n.ok(False)]), Outcome("APIStatusError", 1)
+    frames = n.frames()
+    second = json.loads(frames[1].split(b"data: ", 1)[1])
+    second["error"] = _UPSTREAM
+    second["choices"][0]["finish_reason"] = "error"
+    broken = b"data: " + json.dumps(second).encode() + b"\n\n"
+    script = Script([n.stream_action([frames[0], broken]), n.ok(True)])
+    return script, Outcome("APIStatusError", 1, seen=True)
+
+
+@fault("error_finish", 'finish reason `"error"` (GLM: `"network_error"`), content cut short')
+def _error_finish(n: Native, mode: str) -> tuple[Script, Outcome] | NA:
+    if not _openai_shaped(n):
+        return NA(NA_NO_ERROR_FINISH)
+    reason = "network_error" if n.provider == "glm" else "error"
+    ok = n.ok(mode == "stream")
+    if mode == "json":
+        body = json.loads(ok.body)
+        body["choices"][0]["finish_reason"] = reason
+        bad = Action(status=200, headers=dict(ok.headers), body=json.dumps(body).encode())
+        # an upstream failure is a server error: retried while nothing reached the caller
+        return Script([bad, n.ok(False)]), Outcome("answer", 2, (0.5,))
+    frames = n.frames()
+    at = next(i for i, f in enumerate(frames) if b'"finish_reason": "stop"' in f)
+    last = json.loads(frames[at].split(b"data: ", 1)[1])  # the chunk with the finish reason
+    last["choices"][0]["finish_reason"] = reason
+    cut = b"data: " + json.dumps(last).encode() + b"\n\n"
+    script = Script([n.stream_action([*frames[:at], cut, *frames[at + 1 :]]), n.ok(True)])
+    return script, Outcome("InternalServerError", 1, seen=True)
+
+
+DEEP = b'{"a":' * 100_000 + b"1" + b"}" * 100_000
+
+
+@fault("deep_json", "a 200 body (a stream: an event) nested 100k deep")
+def _deep_json(n: Native, mode: str) -> tuple[Script, Outcome]:
+    ok = n.ok(mode == "stream")
+    if mode == "json":
+        bad = Action(status=200, headers=dict(ok.headers), body=DEEP)
+        return Script([bad, n.ok(False)]), Outcome("APIResponseValidationError", 1, (), _tok(n))
+    frames = n.frames()
+    script = Script([n.stream_action([frames[0], b"data: " + DEEP + b"\n\n"]), n.ok(True)])
+    return script, Outcome("APIResponseValidationError", 1, (), _tok(n), seen=True)
+
+
+@fault("deep_json_error", "HTTP 500 whose error body is nested 100k deep, then OK")
+def _deep_error(n: Native, mode: str) -> tuple[Script, Outcome]:
+    bad = Action(status=500, body=DEEP)
+    return Script([bad, n.ok(mode == "stream")]), Outcome("answer", 2, (0.5,), _tok(n))
+
+
 # OpenAI's answer to a request from an unsupported region, as its API sends it (the fake would
 # render type "server_error" for a 403: see test_openai_fake_403_is_permission_denied).
 OPENAI_REGION = Action(
@@ -289,6 +365,24 @@ OPENAI_REGION = Action(
                    "param": None, "type": "request_forbidden"}}
     ).encode(),
 )  # fmt: skip
+
+
+# Issue 14, closing note of docs/reliability.md: each defect, its root cause, the pinning test.
+HARDENING: list[tuple[str, str, str]] = [
+    (
+        "1. Swallowed errors",
+        "the OpenAI-wire parsers validated `choices` and ignored every other key, and"
+        " `normalize_finish_reason` mapped any unknown value (`error`, `network_error`) to `stop`",
+        "tests/reliability/test_error_finish.py; matrix rows `error_beside_choices`,"
+        " `error_finish`",
+    ),
+    (
+        "5. Deep JSON",
+        "`decode_json` (the fallback parser behind every adapter's error path) and the stream's"
+        " JSON-error check caught `ValueError` only; `json.loads` raises `RecursionError`",
+        "matrix rows `deep_json`, `deep_json_error`",
+    ),
+]
 
 
 def matrix() -> Iterator[Cell]:
@@ -368,6 +462,8 @@ def render_doc() -> str:
     lines += [f"{n}. {reason}" for reason, n in nas.items()]
     lines += ["", "## Known bugs (tests marked xfail, strict)", ""]
     lines += [f"{n}. {reason}" for reason, n in bugs.items()] or ["None."]
+    lines += ["", "## Hardening (issue 14): root causes and the tests that pin them", ""]
+    lines += [f"- **{item}**: {cause}. Pinned by {test}." for item, cause, test in HARDENING]
     lines += [
         "",
         "## Native faults used",

@@ -22,11 +22,13 @@ from ..errors import (
     APIError,
     APIResponseValidationError,
     APIStatusError,
+    InternalServerError,
     parse_retry_after,
     status_error_class,
     status_is_retryable,
 )
 from ..types import ChatCompletion, ChatCompletionChunk, CreateEmbeddingResponse
+from ..types.chat import ERROR_FINISH_REASONS
 
 __all__ = [
     "OPTIONAL_CHAT_PARAMS",
@@ -41,6 +43,7 @@ __all__ = [
     "Support",
     "cached_url",
     "decode_json",
+    "error_finish",
     "error_or_invalid",
     "make_error",
     "request_id_from",
@@ -213,14 +216,40 @@ def request_id_from(headers: Mapping[str, str], *names: str) -> str | None:
 
 
 def decode_json(body: bytes | str, provider: str) -> Any:
-    """``json.loads`` that raises :class:`APIResponseValidationError` instead of ValueError."""
+    """``json.loads`` that raises :class:`APIResponseValidationError` instead of ValueError, and
+    instead of RecursionError for JSON nested deeper than the interpreter's stack (an answer
+    nested 100k deep must not escape ``except APIError``)."""
     try:
         return json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+        detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         raise APIResponseValidationError(
-            f"the provider answered with invalid JSON: {exc}", provider=provider, raw=text[:2000]
-        ) from exc
+            f"the provider answered with invalid JSON: {detail}",
+            provider=provider,
+            raw=text[:2000],
+        ) from None
+
+
+def error_finish(
+    choices: Any, provider: str, raw: bytes | str, model: str = ""
+) -> InternalServerError | None:
+    """The error to raise when a choice finished with an error finish reason (``"error"``,
+    GLM ``"network_error"``): the answer is cut short, not complete (DESIGN section 3)."""
+    for choice in choices:
+        reason = choice.finish_reason
+        if reason is not None and reason in ERROR_FINISH_REASONS:
+            text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+            return InternalServerError(
+                f"the provider ended the answer with finish_reason {reason!r}: it failed"
+                " before completing, and what was received is incomplete",
+                provider=provider,
+                status_code=200,
+                code=reason,
+                retryable=True,
+                raw=text[:4000],
+            )
+    return None
 
 
 def validation_error(

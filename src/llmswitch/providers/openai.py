@@ -8,6 +8,7 @@ custom ``type = "openai-compatible"``) are rows in the registry that reuse this 
 from __future__ import annotations
 
 import base64
+import json
 import sys
 from array import array
 from collections.abc import Mapping
@@ -44,6 +45,7 @@ from ._base import (
     ProviderSettings,
     cached_url,
     decode_json,
+    error_finish,
     error_or_invalid,
     make_error,
 )
@@ -86,8 +88,23 @@ def decode_base64_embedding(value: str) -> list[float]:
     return floats.tolist()
 
 
+def _carries_error(payload: bytes | str) -> bool:
+    """True when an answer or chunk has a non-null top-level ``error`` beside its ``choices``
+    (OpenAI-compatible gateways such as OpenRouter send this when the upstream fails). A
+    substring test first: the JSON key ``"error"`` cannot appear unescaped inside a string."""
+    mark: bytes | str = b'"error"' if isinstance(payload, bytes) else '"error"'
+    if mark not in payload:  # type: ignore[operator]
+        return False
+    try:
+        parsed = json.loads(payload)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(parsed, dict) and bool(parsed.get("error"))
+
+
 class OpenAIChunkParser:
-    """``data: {chunk}`` events until ``data: [DONE]``; ``data: {"error": ...}`` raises."""
+    """``data: {chunk}`` events until ``data: [DONE]``; ``data: {"error": ...}`` raises, and so
+    does a chunk that carries an ``error`` object beside its ``choices``."""
 
     __slots__ = ("_adapter", "done")
 
@@ -104,6 +121,8 @@ class OpenAIChunkParser:
             chunk = ChatCompletionChunk.model_validate_json(data)
         except ValidationError as exc:
             raise self._adapter.error_from_stream(data, exc) from None
+        if _carries_error(data):
+            raise self._adapter.map_error(200, data.encode(), {})
         attach_raw(chunk, data, self._adapter.name)
         return [chunk]
 
@@ -174,6 +193,11 @@ class OpenAIAdapter:
             completion = ChatCompletion.model_validate_json(body)
         except ValidationError as exc:
             raise self._error_in_body(response.status_code, body, response.headers, exc) from None
+        if _carries_error(body):
+            raise self.map_error(response.status_code, body, response.headers)
+        failed = error_finish(completion.choices, self.name, body)
+        if failed is not None:
+            raise failed
         attach_raw(completion, body, self.name)
         return completion
 

@@ -9,6 +9,7 @@ from pydantic import BeforeValidator
 from ._base import _Model, _RawModel
 
 __all__ = [
+    "ERROR_FINISH_REASONS",
     "ChatCompletion",
     "ChatCompletionChunk",
     "ChatCompletionMessage",
@@ -27,6 +28,11 @@ __all__ = [
 
 FinishReason = Literal["stop", "length", "tool_calls", "content_filter"]
 
+ERROR_FINISH_REASONS = frozenset({"error", "network_error"})
+"""Finish reasons that say the answer failed (an OpenAI-compatible gateway's ``"error"`` when an
+upstream fails mid-answer, GLM's ``"network_error"``): adapters raise an ``APIError`` for them
+(DESIGN section 3); they are never reported as a finish."""
+
 # Provider finish reasons and what they mean in OpenAI's vocabulary. Sources: spec/ wire files
 # (DashScope "null" while running, GLM "sensitive"/"network_error", ERNIE "max_output_tokens",
 # OpenAI legacy "function_call").
@@ -44,28 +50,30 @@ _FINISH_REASONS: dict[str, FinishReason | None] = {
     "model_context_window_exceeded": "length",
     "normal": "stop",
     "end_turn": "stop",
-    "network_error": "stop",
     "null": None,
     "": None,
 }
 
 
-def normalize_finish_reason(value: object) -> FinishReason | None:
-    """Map a provider's finish reason onto ``stop | length | tool_calls | content_filter``.
-
-    The provider's own value stays in ``raw``. An unknown non-empty value maps to ``stop``.
+def normalize_finish_reason(value: object) -> str | None:
+    """Map a provider's finish reason onto ``stop | length | tool_calls | content_filter`` where
+    it means one of those; any other value passes through as the provider sent it (never as
+    ``stop``: a finish llmswitch does not know is not a normal end). The error finishes
+    (:data:`ERROR_FINISH_REASONS`) pass through too, and the adapters raise for them.
 
     >>> normalize_finish_reason("sensitive")
     'content_filter'
+    >>> normalize_finish_reason("some_new_reason")
+    'some_new_reason'
     """
     if value is None:
         return None
     if not isinstance(value, str):
-        return "stop"
-    return _FINISH_REASONS.get(value, "stop")
+        return str(value)
+    return _FINISH_REASONS.get(value, value)
 
 
-NormalizedFinishReason = Annotated[FinishReason | None, BeforeValidator(normalize_finish_reason)]
+NormalizedFinishReason = Annotated[str | None, BeforeValidator(normalize_finish_reason)]
 
 
 class FunctionCall(_Model):

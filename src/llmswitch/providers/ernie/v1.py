@@ -36,6 +36,7 @@ from .._base import (
     ParamSupport,
     ProviderSettings,
     cached_url,
+    error_finish,
     error_or_invalid,
     make_error,
 )
@@ -164,6 +165,9 @@ class ErnieV1Adapter(ErnieAdapter):
                 "usage": _usage(answer.usage),
             }
         )
+        failed = error_finish(completion.choices, self.name, body)
+        if failed is not None:
+            raise failed
         attach_raw(completion, body, self.name)
         return completion
 

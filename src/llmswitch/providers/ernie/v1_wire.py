@@ -19,7 +19,6 @@ from ...errors import (
 from ...types import (
     ChatCompletionChunk,
     EmbeddingUsage,
-    FinishReason,
     Usage,
     attach_raw,
     normalize_finish_reason,
@@ -95,7 +94,7 @@ def _text(content: Any) -> str:
     return "".join(p.get("text", "") for p in content if isinstance(p, dict))
 
 
-def _finish(answer: _V1Answer) -> FinishReason:
+def _finish(answer: _V1Answer) -> str:
     if answer.function_call is not None:
         return "tool_calls"
     if answer.need_clear_history:
@@ -198,7 +197,7 @@ class ErnieV1ChunkParser:
         if not self._started:
             delta["role"] = "assistant"
             self._started = True
-        finish: FinishReason | None = None
+        finish: str | None = None
         usage: Usage | None = None
         if answer.function_call is not None:
             call = answer.function_call

@@ -34,6 +34,7 @@ from .._base import (
     ParamSupport,
     ProviderSettings,
     cached_url,
+    error_finish,
     validation_error,
 )
 from ..openai import OpenAIAdapter
@@ -253,6 +254,9 @@ class QwenAdapter:
         completion = ChatCompletion(
             id=parsed.request_id, model=model, choices=choices, usage=native_usage(parsed.usage)
         )
+        failed = error_finish(completion.choices, self.name, body)
+        if failed is not None:
+            raise failed
         attach_raw(completion, body, self.name)
         return completion
 

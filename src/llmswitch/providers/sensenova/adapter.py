@@ -48,6 +48,7 @@ from .._base import (
     ParamSupport,
     ProviderSettings,
     cached_url,
+    error_finish,
     error_or_invalid,
     make_error,
 )
@@ -200,6 +201,9 @@ class SenseNovaAdapter:
                 "model": response.request.extensions.get("llmswitch_model", ""),
             }
         )
+        failed = error_finish(completion.choices, self.name, body)
+        if failed is not None:
+            raise failed
         attach_raw(completion, body, self.name)
         return completion
 
