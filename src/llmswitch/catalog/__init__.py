@@ -6,10 +6,12 @@
 ['glm', 'ernie', 'qwen']
 
 Shipped as TOML under ``catalog/data/``; ``load_catalog(extra=...)`` merges a user's file.
+``cost(response)`` prices a response at the catalog's price on its date.
 Independent of the client code; pandas is imported only by ``to_pandas()``.
 """
 
 from ._catalog import Catalog, load_catalog
+from ._cost import Cost, CostLine, cost
 from ._results import ResultList
 from .schema import (
     CAPABILITIES,
@@ -37,6 +39,8 @@ __all__ = [
     "Catalog",
     "CatalogError",
     "Confidence",
+    "Cost",
+    "CostLine",
     "Currency",
     "Event",
     "FreeTokenGrant",
@@ -51,5 +55,6 @@ __all__ = [
     "Source",
     "SourceKind",
     "SupportTerms",
+    "cost",
     "load_catalog",
 ]
