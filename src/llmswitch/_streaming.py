@@ -149,7 +149,7 @@ class _Pipeline:
     def __init__(self, response: httpx.Response, adapter: Adapter, parser: ChunkParser) -> None:
         self.response = response
         self.adapter = adapter
-        self.decoder = SSEDecoder()
+        self.decoder = SSEDecoder(provider=adapter.name)
         self.parser = parser
         self.accumulator = ChatCompletionAccumulator()
         self.events: list[SSEEvent] = []

@@ -367,6 +367,16 @@ OPENAI_REGION = Action(
 )  # fmt: skip
 
 
+@fault("sse_line_limit", "an SSE line that never ends (past the 16 MiB line limit)")
+def _sse_line_limit(n: Native, mode: str) -> tuple[Script, Outcome] | NA:
+    if mode == "json":
+        return NA(NA_JSON_SSE)
+    frames = n.frames()
+    endless = [frames[0], b"data: ", *[b"x" * 65536] * 260]
+    script = Script([n.stream_action(endless), n.ok(True)])
+    return script, Outcome("APIResponseValidationError", 1, (), _tok(n), seen=True)
+
+
 # Issue 14, closing note of docs/reliability.md: each defect, its root cause, the pinning test.
 HARDENING: list[tuple[str, str, str]] = [
     (
@@ -381,6 +391,15 @@ HARDENING: list[tuple[str, str, str]] = [
         "`decode_json` (the fallback parser behind every adapter's error path) and the stream's"
         " JSON-error check caught `ValueError` only; `json.loads` raises `RecursionError`",
         "matrix rows `deep_json`, `deep_json_error`",
+    ),
+    (
+        "8. Quadratic SSE",
+        "`SSEDecoder.feed` concatenated each read onto the unfinished line and rescanned the"
+        " whole buffer (32 MiB line: 7.5 s of CPU), and kept one decoded `str` per data line"
+        " without bound",
+        "tests/unit/test_sse.py::test_a_32_mib_line_in_64_kib_reads_costs_linear_time,"
+        " ::test_data_lines_without_a_blank_line_are_bounded_by_the_event_limit; matrix row"
+        " `sse_line_limit`",
     ),
 ]
 

@@ -128,3 +128,60 @@ def test_random_bytes_never_raise_and_split_invariant(data: bytes, splits: list[
 @given(data=streams())
 def test_byte_at_a_time_matches_whole(data: bytes) -> None:
     assert decode(data, list(range(len(data)))) == decode(data)
+
+
+# ---- issue 14 item 8: linear time, bounded memory, typed errors past the limits ----------------
+
+
+def test_a_32_mib_line_in_64_kib_reads_costs_linear_time() -> None:
+    """The decoder rescanned its whole buffer on every read: a 32 MiB line cost 7.5 s of CPU
+    (quadratic). Joined once when its end arrives, it costs a few hundredths of a second."""
+    import time
+
+    decoder = SSEDecoder(max_line=1 << 40, max_event=1 << 40)
+    piece = b"x" * 65536
+    start = time.process_time()
+    decoder.feed(b"data: ")
+    for _ in range(512):
+        decoder.feed(piece)
+    events = decoder.feed(b"\n\n")
+    spent = time.process_time() - start
+    assert len(events) == 1 and len(events[0].data) == 32 * 1024 * 1024
+    assert spent < 2.0, f"{spent:.2f} s of CPU for a 32 MiB line: not linear"
+
+
+def test_a_line_past_the_limit_is_a_typed_error_naming_the_provider() -> None:
+    from llmswitch._sse import MAX_LINE_BYTES
+    from llmswitch.errors import APIResponseValidationError
+
+    assert MAX_LINE_BYTES == 16 * 1024 * 1024
+    decoder = SSEDecoder(provider="openai", max_line=1024)
+    decoder.feed(b"data: ")
+    try:
+        for _ in range(100):
+            decoder.feed(b"y" * 100)
+    except APIResponseValidationError as exc:
+        assert exc.provider == "openai" and not exc.retryable
+        assert exc.code == "sse_line_too_large"
+    else:
+        raise AssertionError("a line over max_line was accepted")
+
+
+def test_data_lines_without_a_blank_line_are_bounded_by_the_event_limit() -> None:
+    """Tiny data lines with no blank line were held at 6.6x their size, without bound."""
+    from llmswitch._sse import LINE_OVERHEAD
+    from llmswitch.errors import APIResponseValidationError
+
+    decoder = SSEDecoder(max_event=64 * 1024)
+    fed = 0
+    try:
+        for _ in range(100_000):
+            decoder.feed(b"data: x\n")
+            fed += 1
+    except APIResponseValidationError as exc:
+        assert exc.code == "sse_event_too_large"
+    else:
+        raise AssertionError("an endless event was accepted")
+    assert fed * (1 + LINE_OVERHEAD) <= 64 * 1024 + 1 + LINE_OVERHEAD
+    # the decoder is usable (empty) afterwards: nothing of the refused event is kept
+    assert decoder.feed(b"\ndata: ok\n\n") == [SSEEvent("ok")]
