@@ -70,3 +70,15 @@ def test_july_1_applies_the_three_confirmed_offers(cat: Catalog) -> None:
     assert applied == {"zhipu-migration-2024", "baidu-inclusive-2024", "alibaba-migration-2024"}
     plus = cmp.get("qwen/qwen-plus")
     assert plus.free_tokens == 22_000_000 and plus.input_price == 4.0
+
+
+def test_demo_workload_has_no_unknown_cost_for_a_model_on_sale(cat: Catalog) -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    workload = Workload.from_toml(root / "examples" / "support_bot" / "workload.toml")
+    cmp = compare(workload, catalog=cat)  # the demo's date: the workload's start, 2024-07-01
+    assert cmp.on == JULY1
+    unknown = [r.model for r in cmp.candidates if r.status == "unknown price"]
+    assert unknown and not [m for m in unknown if cat.model(m).on_sale(JULY1)]
+    assert cmp.best(1) and cmp.baseline.first_year is not None
