@@ -204,3 +204,15 @@ def test_input_only_usage_of_an_embedding_model_needs_no_output_price(cat: Catal
     result = cost(response, on=D(2024, 7, 1), catalog=cat)
     assert result.amount == pytest.approx(0.04) and result.currency == "USD"
     assert "USD" in str(result) and "openai/text-embedding-3-small" in str(result)
+
+
+def test_shipped_qwen_plus_thinking_and_cache_prices(cat: Catalog) -> None:
+    day = D(2026, 12, 1)
+    usage: dict[str, Any] = {"prompt_tokens": 1000, "completion_tokens": 500}
+    plain = cost(_response(usage, "qwen-plus", "qwen"), on=day, catalog=cat)
+    assert plain.amount == pytest.approx(1000 * 0.8 / 1e6 + 500 * 2.0 / 1e6)
+    usage["completion_tokens_details"] = {"reasoning_tokens": 200}
+    usage["prompt_tokens_details"] = {"cached_tokens": 400}
+    thought = cost(_response(usage, "qwen-plus", "qwen"), on=day, catalog=cat)
+    # 600 at 0.8, 400 cached at 0.2, all 500 output of a thinking answer at 8
+    assert thought.amount == pytest.approx((600 * 0.8 + 400 * 0.2 + 500 * 8.0) / 1e6)

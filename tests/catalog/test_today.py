@@ -52,6 +52,8 @@ FIGURES = [
     ("qwen/qwen3.5-flash", D(2026, 9, 11), 1.2, 7.2, None, "CNY", "models.dev/pull/6723"),
     ("qwen/qwen3.7-plus", D(2026, 8, 20), 2.0, 8.0, 0.4, "CNY", "midscene/pull/3010"),
     ("qwen/qwen3.7-flash", D(2026, 8, 2), 0.2, 0.8, 0.02, "CNY", "models.dev/pull/3954"),
+    ("qwen/qwen-plus", D(2026, 11, 30), 0.8, 2.0, 0.2, "CNY", "document_detail/3023262"),
+    ("qwen/qwen-flash", D(2026, 11, 30), 0.2, 1.5, 0.1, "CNY", "document_detail/3023262"),
     ("moonshot/kimi-k2.5", D(2026, 3, 7), 4.0, 21.0, None, "CNY", "llmprice.cn/blob/0ff1b4ea"),
     (
         "doubao/doubao-1.5-pro-32k",
@@ -116,7 +118,8 @@ def test_current_price_value_currency_start_and_source(
         currency,
     )
     assert point.applies_from == start
-    assert url in point.source.url and point.source.date is not None
+    assert url in point.source.url
+    assert point.source.date is not None or point.as_of == TODAY  # undated page: date checked
 
 
 def test_deepseek_legacy_names_are_retired_and_not_on_sale_after(cat: Catalog) -> None:
