@@ -248,8 +248,11 @@ def model_fields_of(model: pydantic.BaseModel) -> dict[str, Any]:
 def carry_private_state(source: pydantic.BaseModel, target: pydantic.BaseModel) -> None:
     """Copy what a response keeps beside its fields (raw body, request id, ...) onto the model
     rebuilt from it, so ``raw`` and friends answer as the original would."""
+    rebuilt = target.model_fields_set
     for key, value in source.__dict__.items():
-        if key not in target.__dict__:
+        # Everything but the fields given to the rebuilt model: private entries, and fields
+        # an adapter set without pydantic (which the rebuilt model only has defaults for).
+        if key not in rebuilt:
             target.__dict__[key] = value
     private = source.__pydantic_private__
     if private:
