@@ -216,3 +216,9 @@ def test_shipped_qwen_plus_thinking_and_cache_prices(cat: Catalog) -> None:
     thought = cost(_response(usage, "qwen-plus", "qwen"), on=day, catalog=cat)
     # 600 at 0.8, 400 cached at 0.2, all 500 output of a thinking answer at 8
     assert thought.amount == pytest.approx((600 * 0.8 + 400 * 0.2 + 500 * 8.0) / 1e6)
+
+
+def test_str_shows_small_amounts_without_rounding_them_to_zero(cat: Catalog) -> None:
+    usage = {"prompt_tokens": 5}
+    result = cost(_response(usage, "text-embedding-3-small"), on=D(2024, 7, 1), catalog=cat)
+    assert str(result).startswith("0.0000001 USD (openai/text-embedding-3-small on 2024-07-01")

@@ -59,7 +59,8 @@ class Cost:
             return f"unknown ({self.reason})"
         point = self.price
         since = f", price from {point.applies_from}" if point is not None else ""
-        return f"{self.amount:.6f} {self.currency} ({self.model} on {self.on}{since})"
+        amount = f"{self.amount:.10f}".rstrip("0").rstrip(".")
+        return f"{amount} {self.currency} ({self.model} on {self.on}{since})"
 
 
 @lru_cache(maxsize=1)
