@@ -187,9 +187,12 @@ def test_tables_and_plot(tmp_path: Any) -> None:
 
 
 def test_import_plan_is_light() -> None:
+    """``import llmswitch.plan`` adds none of pandas, matplotlib, rich to what ``import
+    llmswitch`` already loads (httpx loads rich for its own CLI when rich is installed)."""
     code = (
-        "import sys, llmswitch.plan; "
-        "print(','.join(m for m in ('pandas', 'matplotlib', 'rich') if m in sys.modules))"
+        "import sys; names = ('pandas', 'matplotlib', 'rich'); import llmswitch; "
+        "before = {m for m in names if m in sys.modules}; import llmswitch.plan; "
+        "print(','.join(m for m in names if m in sys.modules and m not in before))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

@@ -1,218 +1,158 @@
-"""The ``ast`` side of the scanner: resolve import aliases, recognise OpenAI calls in one module.
+"""The ``ast`` side of the scanner: learn across modules, then recognise OpenAI usage in each.
 
-Produces raw hits (kind, name, line, extra); :mod:`llmswitch.plan.scan` turns them into findings
-with verdicts. Two passes over a codebase: :func:`collect_clients` learns which names hold
-clients (assigned from a constructor, from a function that returns one, or annotated with a
-client type), so that a client made in one function or file is recognised where it is used.
+Produces raw hits (kind, name, line, detail, endpoint); :mod:`llmswitch.plan.scan` turns them
+into findings with verdicts. :func:`learn` runs over every module first (twice, so facts learnt
+late reach modules read early): which functions return a client, which attributes, variables
+and parameters hold one, and the keyword arguments each function is called with.
 """
 
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-__all__ = ["ClientNames", "Hit", "collect_clients", "find_hits"]
+from ._scan_names import (
+    ENV_RE,
+    LANGCHAIN_EMBEDDINGS,
+    LANGCHAIN_ROOTS,
+    MODEL_RE,
+    OFFERED,
+    V0_CALLS,
+    endpoint_of,
+    is_langchain_class,
+    is_openai_client_class,
+    parts_of,
+    qualify,
+)
+from ._scan_origin import FOREIGN, OPENAI, Resolver, receiver_node
+from ._scan_scope import Codebase, ModuleInfo, Scope
 
-CLIENT_CLASSES = frozenset(
-    {
-        "openai.OpenAI",
-        "openai.AsyncOpenAI",
-        "openai.AzureOpenAI",
-        "openai.AsyncAzureOpenAI",
-        "openai.Client",
-        "openai.AsyncClient",
-    }
-)
-LANGCHAIN_CLASSES = frozenset(
-    {
-        "langchain_openai.ChatOpenAI",
-        "langchain_openai.AzureChatOpenAI",
-        "langchain_openai.OpenAIEmbeddings",
-        "langchain_openai.OpenAI",
-        "langchain.chat_models.ChatOpenAI",
-        "langchain_community.chat_models.ChatOpenAI",
-        "langchain.embeddings.OpenAIEmbeddings",
-    }
-)
-# v0 (openai < 1.0) module-level resources -> the v1 endpoint they correspond to.
-V0_CALLS = {
-    "ChatCompletion": "chat.completions.create",
-    "Completion": "completions.create",
-    "Embedding": "embeddings.create",
-    "Image": "images",
-    "Audio": "audio",
-    "Moderation": "moderations",
-    "File": "files",
-    "FineTune": "fine_tuning",
-    "FineTuningJob": "fine_tuning",
-}
-# Attribute paths of the v1 client (the tail of a call chain) -> endpoint name.
-_CHAINS: list[tuple[tuple[str, ...], str]] = [
-    (("chat", "completions", "create"), "chat.completions.create"),
-    (("chat", "completions", "parse"), "chat.completions.parse"),
-    (("chat", "completions", "stream"), "chat.completions.stream"),
-    (("completions", "create"), "completions.create"),
-    (("embeddings", "create"), "embeddings.create"),
-]
-_PREFIXES = {
-    "responses": "responses",
-    "assistants": "beta.assistants",
-    "threads": "beta.threads",
-    "vector_stores": "vector_stores",
-    "images": "images",
-    "audio": "audio",
-    "moderations": "moderations",
-    "files": "files",
-    "fine_tuning": "fine_tuning",
-    "batches": "batches",
-    "realtime": "realtime",
-}
-MODEL_RE = re.compile(
-    r"^(ft:)?(gpt-[0-9][\w.:-]*|gpt-image-[\w.-]+|chatgpt-[\w.-]+|o[134](-[\w.-]+)?|"
-    r"text-embedding-[\w.-]+|text-(davinci|curie|babbage|ada)-\d+|davinci-\d+|babbage-\d+|"
-    r"whisper-1|tts-1(-hd)?|dall-e-[23]|omni-moderation-[\w-]+|text-moderation-[\w-]+)$"
-)
-ENV_RE = re.compile(r"^OPENAI_[A-Z0-9_]+$")
-OFFERED = frozenset({"chat.completions.create", "embeddings.create"})
+__all__ = ["ENV_RE", "Codebase", "Hit", "ModuleInfo", "find_hits", "learn"]
+
 _ALWAYS = frozenset({"model", "messages", "input"})  # required arguments, same everywhere
+INSTRUCTOR_PARAMS = frozenset({"response_model", "max_retries", "validation_context", "context"})
+# Endpoints whose name alone says OpenAI (or a compatible SDK) even when the client's origin
+# is not seen: reported unless the module uses another SDK.
+_DISTINCTIVE = frozenset(
+    {"chat.completions.create", "chat.completions.parse", "chat.completions.stream",
+     "embeddings.create"}
+)  # fmt: skip
+# Options of the client constructor: never arguments of create (a dict that fed both is read
+# flow-insensitively, so its client keys are dropped at the call).
+_CLIENT_OPTIONS = frozenset(
+    {"api_key", "base_url", "organization", "project", "default_headers", "default_query",
+     "http_client", "max_retries", "azure_endpoint", "api_version", "azure_deployment",
+     "azure_ad_token", "azure_ad_token_provider", "websocket_base_url"}
+)  # fmt: skip
+_CONTENT_PARTS = {
+    "image_url": "vision",
+    "input_image": "vision",
+    "input_audio": "audio input",
+}
+_LANGCHAIN_METHODS = {"bind_tools": "tools", "with_structured_output": "json_mode"}
 
 
 @dataclass(frozen=True)
 class Hit:
     """One raw observation in a module."""
 
-    kind: str  # import | client | call | param | model | env | langchain
+    kind: str  # import | client | call | param | model | env | langchain | feature
     name: str
     line: int
     detail: str = ""
     endpoint: str = ""
 
 
-@dataclass
-class ClientNames:
-    """Names known (across the codebase) to hold an OpenAI client, and client factories."""
-
-    variables: set[str] = field(default_factory=set)
-    factories: set[str] = field(default_factory=set)
-
-
-def import_aliases(tree: ast.AST) -> dict[str, str]:
-    """Local name -> qualified name, for imports of openai and LangChain's OpenAI classes."""
-    aliases: dict[str, str] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for a in node.names:
-                if a.name.split(".")[0] in ("openai", "langchain_openai"):
-                    aliases[a.asname or a.name.split(".")[0]] = (
-                        a.name if a.asname else a.name.split(".")[0]
-                    )
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            root = node.module.split(".")[0]
-            if root in ("openai", "langchain_openai", "langchain", "langchain_community"):
-                for a in node.names:
-                    aliases[a.asname or a.name] = f"{node.module}.{a.name}"
-    return aliases
-
-
-def _parts(node: ast.expr) -> list[str] | None:
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Call):  # get_client().chat.completions.create(...)
-        inner = _parts(node.func)
-        return None if inner is None else [*inner, "()", *reversed(parts)]
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return list(reversed(parts))
-    return None
-
-
-def _qualify(parts: list[str], aliases: dict[str, str]) -> str:
-    root = aliases.get(parts[0])
-    return ".".join([root, *parts[1:]]) if root else ".".join(parts)
-
-
-def _is_client_ctor(call: ast.expr, aliases: dict[str, str], names: ClientNames) -> bool:
-    if not isinstance(call, ast.Call):
-        return False
-    parts = _parts(call.func)
-    if not parts:
-        return False
-    qual = _qualify(parts, aliases)
-    return qual in CLIENT_CLASSES or (len(parts) == 1 and parts[0] in names.factories)
+def learn(info: ModuleInfo, code: Codebase) -> None:
+    """Add what this module teaches about clients and calls to ``code``."""
+    resolver = Resolver(info, code)
+    code.uses_openai = code.uses_openai or info.imports_openai
+    for scope in info.scopes[1:]:
+        node = scope.node
+        assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        if scope.cls is not None and node.name == "__init__":
+            code.signatures[scope.cls.name].append(scope.positional)
+        code.signatures[node.name].append(scope.positional)
+        if any(resolver.classify(r, scope) == OPENAI for r in scope.returns):
+            code.factories.add(node.name)
+            if scope.cls is not None and node.name in scope.cls.properties:
+                code.client_attrs.add(node.name)
+        dicts = [resolver.keys(r, scope) for r in scope.returns if _dict_like(r)]
+        if any(found for found, _ in dicts):
+            returned = frozenset(k for found, _ in dicts for k in found)
+            code.returned_keys[node.name] = (returned, all(ok for _, ok in dicts))
+    for name, values in info.module.assigns.items():
+        if any(resolver.classify(v, info.module) == OPENAI for v in values):
+            code.client_vars.add(name)
+    for cls in info.classes.values():
+        for attr, pairs in cls.attrs.items():
+            if any(resolver.classify(v, s) == OPENAI for v, s in pairs):
+                code.client_attrs.add(attr)
+    for attr, pairs in info.attr_assigns.items():
+        if any(resolver.classify(v, s) == OPENAI for v, s in pairs):
+            code.client_attrs.add(attr)
+    for call, scope in info.calls:
+        parts = parts_of(call.func)
+        if not parts or "()" in parts:
+            continue
+        callee = parts[-1]
+        for kw in call.keywords:
+            if kw.arg is None:
+                keys, complete = resolver.keys(kw.value, scope)
+                code.call_keywords[callee] |= keys
+                if not complete:
+                    code.opaque_calls.add(callee)
+            else:
+                code.call_keywords[callee].add(kw.arg)
+                if resolver.classify(kw.value, scope) == OPENAI:
+                    code.client_params.add((callee, kw.arg))
+        for index, arg in enumerate(call.args):
+            if resolver.classify(arg, scope) == OPENAI:
+                for names in code.signatures.get(callee, ()):
+                    if index < len(names):
+                        code.client_params.add((callee, names[index]))
 
 
-def collect_clients(tree: ast.AST, names: ClientNames) -> set[str]:
-    """Add this module's client factories to ``names``; return the module's client variables
-    (its own assignments, plus names it imports that another module assigned a client to)."""
-    aliases = import_aliases(tree)
-    local: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for sub in ast.walk(node):
-                if (
-                    isinstance(sub, ast.Return)
-                    and sub.value is not None
-                    and _is_client_ctor(sub.value, aliases, names)
-                ):
-                    names.factories.add(node.name)
-            for arg in [*node.args.args, *node.args.kwonlyargs]:
-                ann = arg.annotation
-                parts = _parts(ann) if isinstance(ann, (ast.Name, ast.Attribute)) else None
-                if parts and _qualify(parts, aliases) in CLIENT_CLASSES:
-                    local.add(arg.arg)
-    for node in ast.walk(tree):
-        targets: list[ast.expr] = []
-        if isinstance(node, ast.Assign) and _is_client_ctor(node.value, aliases, names):
-            targets = node.targets
-        elif (
-            isinstance(node, ast.AnnAssign)
-            and node.value is not None
-            and _is_client_ctor(node.value, aliases, names)
-        ):
-            targets = [node.target]
-        for target in targets:
-            if isinstance(target, ast.Name):
-                local.add(target.id)
-            elif isinstance(target, ast.Attribute):
-                local.add(target.attr)
-    names.variables |= local
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            local.update(a.asname or a.name for a in node.names if a.name in names.variables)
-    return local
+def _dict_like(expr: ast.expr) -> bool:
+    if isinstance(expr, ast.Call):
+        return parts_of(expr.func) == ["dict"]
+    return isinstance(expr, (ast.Dict, ast.Name))
 
 
-def _endpoint(parts: list[str]) -> str | None:
-    for chain, name in _CHAINS:
-        if tuple(parts[-len(chain) :]) == chain and len(parts) > len(chain):
-            if name == "completions.create" and parts[-3] == "chat":
-                continue
-            return name
-    for part in parts[1:-1]:
-        if part in _PREFIXES:
-            return _PREFIXES[part]
-    return None
+def find_hits(info: ModuleInfo, code: Codebase) -> Iterator[Hit]:
+    """Every OpenAI-related observation in one module."""
+    resolver = Resolver(info, code)
+    for node in info.imports:
+        yield from _import_hits(node)
+    for call, scope in info.calls:
+        yield from _call_hits(call, scope, info, resolver)
+    relevant = info.imports_openai or (code.uses_openai and not info.imports_foreign)
+    if relevant:
+        for d, _scope in info.dicts:
+            yield from _content_parts(d)
+    for const in info.constants:
+        text = str(const.value)
+        if MODEL_RE.match(text):
+            yield Hit("model", text, const.lineno)
+            if "vision" in text:
+                yield Hit("feature", "vision", const.lineno, f"vision model {text}")
+        elif ENV_RE.match(text):
+            yield Hit("env", text, const.lineno)
 
 
-def find_hits(tree: ast.AST, names: ClientNames, variables: set[str]) -> Iterator[Hit]:
-    """Every OpenAI-related observation in one parsed module (``variables``: its client
-    variables, from :func:`collect_clients`)."""
-    aliases = import_aliases(tree)
-    uses_openai = any(q.split(".")[0] in ("openai", "langchain_openai") for q in aliases.values())
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            yield from _import_hits(node)
-        elif isinstance(node, ast.Call):
-            yield from _call_hits(node, aliases, names, variables, uses_openai)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if MODEL_RE.match(node.value):
-                yield Hit("model", node.value, node.lineno)
-            elif ENV_RE.match(node.value):
-                yield Hit("env", node.value, node.lineno)
+def _content_parts(node: ast.Dict) -> Iterator[Hit]:
+    for key, value in zip(node.keys, node.values, strict=True):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            continue
+        label = None
+        if key.value == "type" and isinstance(value, ast.Constant):
+            label = _CONTENT_PARTS.get(str(value.value))
+        elif key.value in ("image_url", "input_audio"):
+            label = _CONTENT_PARTS[key.value]
+        if label is not None:
+            yield Hit("feature", label, node.lineno, f"content part {key.value!s}")
+            return
 
 
 def _import_hits(node: ast.Import | ast.ImportFrom) -> Iterator[Hit]:
@@ -222,50 +162,83 @@ def _import_hits(node: ast.Import | ast.ImportFrom) -> Iterator[Hit]:
                 yield Hit("import", a.name, node.lineno, f"as {a.asname}" if a.asname else "")
         return
     module = node.module or ""
-    if node.level or module.split(".")[0] not in ("openai", "langchain_openai"):
+    root = module.split(".")[0]
+    if node.level or root not in ("openai", *LANGCHAIN_ROOTS):
         return
     for a in node.names:
-        yield Hit("import", f"{module}.{a.name}", node.lineno, f"as {a.asname}" if a.asname else "")
+        qual = f"{module}.{a.name}"
+        if root == "openai" or root == "langchain_openai" or is_langchain_class(qual):
+            yield Hit("import", qual, node.lineno, f"as {a.asname}" if a.asname else "")
 
 
-def _call_hits(
-    node: ast.Call,
-    aliases: dict[str, str],
-    names: ClientNames,
-    variables: set[str],
-    uses_openai: bool,
-) -> Iterator[Hit]:
-    parts = _parts(node.func)
+def _call_hits(call: ast.Call, scope: Scope, info: ModuleInfo, r: Resolver) -> Iterator[Hit]:
+    parts = parts_of(call.func)
     if not parts:
         return
-    qual = _qualify(parts, aliases)
-    kwargs = [k.arg or "**" for k in node.keywords]
-    if qual in CLIENT_CLASSES:
-        yield Hit("client", qual, node.lineno, ", ".join(kwargs))
+    qual = qualify(parts, info.aliases)
+    kwargs = [k.arg or "**" for k in call.keywords]
+    if is_openai_client_class(qual):
+        yield Hit("client", qual, call.lineno, ", ".join(kwargs))
         return
-    if qual in LANGCHAIN_CLASSES:
-        yield Hit("langchain", qual, node.lineno, ", ".join(kwargs))
+    if is_langchain_class(qual):
+        used = (
+            "embeddings.create" if parts[-1] in LANGCHAIN_EMBEDDINGS else "chat.completions.create"
+        )
+        yield Hit("langchain", qual, call.lineno, ", ".join(kwargs), used)
+        if "streaming" in kwargs:
+            yield Hit("feature", "streaming", call.lineno, "LangChain streaming=True")
         return
+    if info.imports_langchain and parts[-1] in _LANGCHAIN_METHODS and len(parts) > 1:
+        yield Hit("feature", _LANGCHAIN_METHODS[parts[-1]], call.lineno, f"LangChain .{parts[-1]}")
     endpoint: str | None = None
-    version = "v1"
+    version, detail = "v1", ""
+    bound: tuple[str, ...] = ()
     qparts = qual.split(".")
     if qparts[0] == "openai" and len(qparts) >= 3 and qparts[1] in V0_CALLS:
         endpoint, version = V0_CALLS[qparts[1]], "v0"
     else:
-        endpoint = _endpoint(parts)
-        if endpoint is None:
+        found = endpoint_of(parts)
+        if found is not None:
+            endpoint, end = found
+            receiver = receiver_node(call.func, len(parts) - end)
+            origin = r.classify(receiver, scope) if receiver is not None else None
+        else:
+            alias = r.alias(call.func, scope)
+            if alias is None:
+                return
+            endpoint, origin, bound, detail = (
+                alias.endpoint, alias.origin, alias.keywords, "alias of the call"
+            )  # fmt: skip
+        if origin == FOREIGN:
             return
-        receiver = [p for p in parts[: -1 - endpoint.count(".")] if p != "()"]
-        known = uses_openai or qparts[0] == "openai" or bool(set(receiver) & variables)
-        known = known or any(p in names.factories for p in parts)
-        if not known and endpoint != "chat.completions.create":
-            return
-    yield Hit("call", _display(qual), node.lineno, version, endpoint)
-    if endpoint not in OFFERED:
+        if origin is None:
+            if endpoint not in _DISTINCTIVE or info.imports_foreign:
+                return
+            if not (info.imports_openai or r.code.uses_openai):
+                return
+            detail = "; ".join(x for x in (detail, "client origin not seen") if x)
+    keys: list[str] = [*bound, *(k.arg for k in call.keywords if k.arg)]
+    unseen: list[str] = []
+    for kw in call.keywords:
+        if kw.arg is None:
+            found_keys, complete = r.keys(kw.value, scope)
+            keys += sorted(found_keys - _CLIENT_OPTIONS)
+            if not complete:
+                unseen.append(ast.unparse(kw.value)[:40])
+    if unseen:
+        detail = "; ".join(x for x in (detail, "arguments not seen: **" + ", **".join(unseen)) if x)
+    yield Hit("call", _display(qual), call.lineno, version + (f"; {detail}" if detail else ""),
+              endpoint)  # fmt: skip
+    if endpoint not in OFFERED and endpoint not in ("chat.completions.parse",
+                                                    "chat.completions.stream"):  # fmt: skip
         return  # the call itself is the blocker; its arguments add nothing
-    for kw in kwargs:
-        if kw not in _ALWAYS:
-            yield Hit("param", kw, node.lineno, "", endpoint)
+    for key in dict.fromkeys(keys):
+        if key in INSTRUCTOR_PARAMS:
+            yield Hit("param", key, call.lineno, "instructor", "instructor")
+        elif key not in _ALWAYS:
+            yield Hit("param", key, call.lineno, "", endpoint)
+    for text in unseen:
+        yield Hit("param", "**", call.lineno, f"not seen: **{text}", endpoint)
 
 
 def _display(qual: str) -> str:

@@ -1,10 +1,11 @@
 """Per-provider verdicts for scan findings, read from llmswitch's own declarations.
 
 Nothing here is a second, hand-kept support table: parameter verdicts come from each adapter's
-``PARAMS`` (``native`` → works, ``mapped`` → mapped with its note, ``unsupported`` → blocker),
-the parameters llmswitch accepts at all from the signatures of its ``create`` methods, the
-model and endpoint coverage from the catalog. What llmswitch does not offer at all (the
-Responses API, assistants, images, audio, ...) is a blocker for every provider.
+``PARAMS`` (read through :func:`llmswitch.providers._matrix.param_matrix`: ``native`` → works,
+``mapped`` → mapped with its note, ``unsupported`` → blocker), the parameters llmswitch accepts
+at all from the signatures of its ``create`` methods, model, feature and embedding coverage from
+the catalog. What llmswitch does not offer (the Responses API, assistants, images, audio, ...)
+is a blocker for every provider, with per-provider advice (``_endpoint_advice``).
 """
 
 from __future__ import annotations
@@ -12,21 +13,24 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..catalog import Catalog
-from ..errors import ConfigError
-from ..providers import PROVIDERS, adapter_class
-from ..providers._base import ParamSupport
+from ..providers import PROVIDERS
+from ._endpoint_advice import advice
+
+if TYPE_CHECKING:
+    from ..providers._base import ParamSupport
 
 __all__ = ["ENDPOINTS", "Judge", "Verdict", "VerdictLevel"]
 
-VerdictLevel = Literal["works", "mapped", "blocker"]
+VerdictLevel = Literal["works", "mapped", "blocker", "not seen"]
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """How one finding fares on one provider: ``works``, ``mapped`` (how) or ``blocker`` (why)."""
+    """How one finding fares on one provider: ``works``, ``mapped`` (how), ``blocker`` (why), or
+    ``not seen`` (the scanner could not read what the code passes: check it yourself)."""
 
     level: VerdictLevel
     why: str = ""
@@ -40,11 +44,37 @@ ENDPOINTS: Mapping[str, str] = {
 _NOT_OFFERED = "llmswitch offers only chat.completions and embeddings"
 
 
-def _accepted(kind: str) -> frozenset[str]:
-    from ..resources import Completions, Embeddings
+_CORE = {"chat": ("model", "messages", "stream", "extra_headers", "extra_body", "timeout"),
+         "embeddings": ("model", "input", "dimensions", "encoding_format", "user")}  # fmt: skip
 
+
+def param_matrix() -> Mapping[str, Mapping[str, ParamSupport]]:
+    """The adapters' declarations (imported on first use: the adapters import httpx)."""
+    from ..providers._matrix import param_matrix as load
+
+    return load()
+
+
+def _accepted(kind: str) -> frozenset[str]:
+    """The keyword arguments llmswitch's ``create`` takes, read from its signature."""
+    try:
+        from ..resources import Completions, Embeddings
+    except ImportError:  # the client is being moved: fall back to the adapters' declarations
+        from ..providers._base import OPTIONAL_CHAT_PARAMS
+
+        extra = OPTIONAL_CHAT_PARAMS if kind == "chat" else ()
+        return frozenset((*_CORE[kind], *extra))
     method: Callable[..., object] = Completions.create if kind == "chat" else Embeddings.create
     return frozenset(p for p in inspect.signature(method).parameters if p != "self")
+
+
+def _column(matrix: Mapping[str, Mapping[str, ParamSupport]], type_name: str) -> str | None:
+    """The param-matrix column of an adapter type (compatible presets share OpenAI's)."""
+    wanted = "openai" if type_name == "openai-compatible" else type_name
+    for label in matrix:
+        if label == wanted or label.startswith(wanted + " ("):
+            return label
+    return None
 
 
 class Judge:
@@ -55,18 +85,22 @@ class Judge:
         self.catalog = catalog
         self.params: dict[str, Mapping[str, ParamSupport]] = {}
         self.unavailable: dict[str, str] = {}
+        try:
+            matrix = param_matrix()
+        except Exception as exc:  # a half-moved adapter must not crash a scan
+            matrix, problem = {}, f"the adapters failed to load: {exc}"
+        else:
+            problem = ""
         for name in providers:
             spec = PROVIDERS.get(name)
             if spec is None:
                 self.unavailable[name] = f"{name!r} is not a provider llmswitch can call"
                 continue
-            try:
-                cls = adapter_class(spec.type)
-                self.params[name] = cls.PARAMS  # type: ignore[attr-defined]
-            except ConfigError:
-                self.unavailable[name] = f"the {spec.type} adapter is not available yet"
-            except Exception as exc:  # a half-written adapter must not crash a scan
-                self.unavailable[name] = f"the {spec.type} adapter failed to load: {exc}"
+            column = _column(matrix, spec.type)
+            if column is None:
+                self.unavailable[name] = problem or f"the {spec.type} adapter is not available yet"
+            else:
+                self.params[name] = matrix[column]
         self._chat = _accepted("chat")
         self._embeddings = _accepted("embeddings")
 
@@ -89,10 +123,32 @@ class Judge:
         """A call to an OpenAI endpoint (``chat.completions.create``, ``responses.create``...)."""
         resource = ENDPOINTS.get(endpoint)
         if resource is None:
-            return self.same("blocker", f"{endpoint}: {_NOT_OFFERED}")
+            return self._each(
+                lambda name: Verdict("blocker", advice(endpoint, name, PROVIDERS[name].docs_url))
+            )
         if resource == "chat":
             return self.same("works", "client.chat.completions.create")
         return self._each(self._embedding_endpoint)
+
+    def feature(self, feature: str) -> dict[str, Verdict]:
+        """A feature the code builds into its messages (image or audio content parts)."""
+        if feature not in ("tools", "json_mode", "vision", "streaming"):
+            return self.same(
+                "blocker", f"{feature}: no source in the catalog says any provider's chat model "
+                "takes it through llmswitch"
+            )  # fmt: skip
+
+        def judge(name: str) -> Verdict:
+            models = [m for m in self.catalog.models(provider=name)
+                      if m.kind in ("chat", "reasoning")
+                      and getattr(m.capabilities, feature) is True]  # fmt: skip
+            if not models:
+                return Verdict("blocker", f"no {name} model with {feature} in the catalog")
+            if feature == "vision":
+                return Verdict("mapped", f"alias the vision calls' model to {models[0].key}")
+            return Verdict("works", f"e.g. {models[0].key}")
+
+        return self._each(judge)
 
     def _embedding_endpoint(self, name: str) -> Verdict:
         models = [m.id for m in self.catalog.models(provider=name) if m.kind == "embedding"]
@@ -104,7 +160,7 @@ class Judge:
         """A keyword argument of a chat or embeddings call."""
         resource = ENDPOINTS.get(endpoint)
         if resource is None:
-            return self.same("blocker", f"{endpoint}: {_NOT_OFFERED}")
+            return self.endpoint(endpoint)
         accepted = self._chat if resource == "chat" else self._embeddings
         if param not in accepted:
             return self.same("blocker", f"llmswitch's {endpoint} has no parameter {param!r}")

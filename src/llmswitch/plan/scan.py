@@ -5,49 +5,58 @@ mapped, or blocker with why), read from the adapters' own ``PARAMS`` declaration
 fail to parse (syntax errors, undecodable bytes) are listed in ``errors``; they never stop a scan.
 Jupyter notebooks are scanned too: their code cells are read as one module (cells share
 variables) and findings point at ``notebook.ipynb#cell<N>`` and the line inside that cell.
+Test code is scanned apart (``ScanResult.test_findings``); virtualenvs, vendored packages and
+build output are skipped (``exclude=``).
 """
 
 from __future__ import annotations
 
-import ast
-import io
-import json
 import os
 import re
-import tokenize
-import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..catalog import Catalog, load_catalog
 from ..providers import PROVIDERS
-from ._scan_ast import ENV_RE, ClientNames, Hit, collect_clients, find_hits
+from ._scan_ast import ENV_RE, Codebase, Hit, ModuleInfo, find_hits, learn
+from ._scan_files import CELL_MARK, DEFAULT_EXCLUDE, is_test_path, parse_file, walk_files
+from ._scan_names import relevant
 from ._verdicts import Judge, Verdict
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DEFAULT_TARGETS", "Finding", "ScanError", "ScanResult", "Verdict", "scan"]
+__all__ = [
+    "DEFAULT_EXCLUDE",
+    "DEFAULT_TARGETS",
+    "Finding",
+    "ScanError",
+    "ScanResult",
+    "Verdict",
+    "scan",
+]
 
 DEFAULT_TARGETS: tuple[str, ...] = tuple(p for p in PROVIDERS if p != "openai")
 """Providers judged by default: every provider llmswitch can call except OpenAI itself."""
 
-SKIP_DIRS = frozenset(
-    {".git", ".hg", ".venv", "venv", "env", "node_modules", "__pycache__", "build", "dist",
-     "site-packages", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".eggs"}
-)  # fmt: skip
 _SECRET = re.compile(r"""(["'])(sk-[\w-]{6,}|[A-Za-z0-9_\-.]{32,})\1""")
 _ENV_LINE = re.compile(r"^\s*(?:export\s+)?(OPENAI_[A-Z0-9_]+)\s*=")
 _FEATURE_PARAMS = {
     "tools": "tools",
     "tool_choice": "tools",
     "functions": "tools",
+    "function_call": "tools",
+    "parallel_tool_calls": "tools",
+    "response_model": "tools",  # instructor's default mode sends it as a tool
     "response_format": "json_mode",
     "stream": "streaming",
+    "stream_options": "streaming",
 }
+_FEATURE_ENDPOINTS = {"chat.completions.parse": "json_mode", "chat.completions.stream": "streaming"}
+Tests = Literal["apart", "include", "skip"]
 
 Progress = Callable[[int, int, str], None]
 
@@ -104,7 +113,11 @@ class ScanError:
 
 @dataclass
 class ScanResult:
-    """What :func:`scan` found: findings, unreadable files, and the providers judged."""
+    """What :func:`scan` found: findings, unreadable files, and the providers judged.
+
+    ``findings`` are the application's; findings in test code are in ``test_findings`` and
+    count nowhere else (``tests="include"`` mixes them in, ``tests="skip"`` does not read them).
+    """
 
     root: str
     providers: tuple[str, ...]
@@ -112,17 +125,26 @@ class ScanResult:
     errors: list[ScanError] = field(default_factory=list)
     files: int = 0
     unavailable: dict[str, str] = field(default_factory=dict)
+    test_findings: list[Finding] = field(default_factory=list)
+    test_files: int = 0
+    excluded: tuple[str, ...] = ()
 
     def blockers(self, provider: str | None = None) -> list[Finding]:
         """Findings that block ``provider`` (or any provider)."""
         return [f for f in self.findings if (provider in f.blockers if provider else f.blockers)]
 
+    def unchecked(self) -> list[Finding]:
+        """Findings the scanner could not judge: arguments it could not see (``**params`` whose
+        keys are not resolved statically). Never read "no blockers" past these."""
+        return [f for f in self.findings if any(v.level == "not seen" for v in f.verdicts.values())]
+
     def summary(self) -> dict[str, dict[str, int]]:
-        """Per provider: how many findings work, need mapping, or block."""
+        """Per provider: how many findings work, need mapping, block, or could not be seen."""
         out: dict[str, dict[str, int]] = {}
         for provider in self.providers:
             counts = Counter(f.verdicts[provider].level for f in self.findings)
             out[provider] = {k: counts.get(k, 0) for k in ("works", "mapped", "blocker")}
+            out[provider]["not seen"] = counts.get("not seen", 0)
         return out
 
     @property
@@ -133,21 +155,37 @@ class ScanResult:
 
     @property
     def endpoints(self) -> list[str]:
-        """Endpoints the code calls."""
-        return sorted({f.endpoint for f in self.findings if f.kind == "call"})
+        """Endpoints the code calls (LangChain's OpenAI classes count as the endpoint they use)."""
+        return sorted({f.endpoint for f in self.findings if f.kind in ("call", "langchain")})
 
     @property
     def params(self) -> list[str]:
-        """Parameters passed to chat and embeddings calls."""
+        """Parameters passed to chat and embeddings calls (``**`` when some were not seen)."""
         return sorted({f.name for f in self.findings if f.kind == "param"})
 
     def features(self) -> tuple[str, ...]:
-        """Workload features the code needs, from the parameters it passes."""
+        """Workload features the code needs: from the parameters it passes, the endpoints it
+        calls, the content parts it builds (images) and LangChain's methods."""
         found = {_FEATURE_PARAMS[p] for p in self.params if p in _FEATURE_PARAMS}
+        found |= {_FEATURE_ENDPOINTS[e] for e in self.endpoints if e in _FEATURE_ENDPOINTS}
+        found |= {f.name for f in self.findings if f.kind == "feature"}
         return tuple(f for f in ("tools", "json_mode", "vision", "streaming") if f in found)
 
+    def evidence(self, feature: str) -> list[Finding]:
+        """The findings that make the code need ``feature`` (or ``embeddings``)."""
+        if feature == "embeddings":
+            return [f for f in self.findings if f.endpoint == "embeddings.create"
+                    and f.kind in ("call", "langchain")]  # fmt: skip
+        return [
+            f
+            for f in self.findings
+            if (f.kind == "param" and _FEATURE_PARAMS.get(f.name) == feature)
+            or (f.kind == "feature" and f.name == feature)
+            or (f.kind == "call" and _FEATURE_ENDPOINTS.get(f.endpoint) == feature)
+        ]
+
     def uses_embeddings(self) -> bool:
-        """True when the code calls the embeddings endpoint."""
+        """True when the code calls the embeddings endpoint (or LangChain's OpenAIEmbeddings)."""
         return "embeddings.create" in self.endpoints
 
     def to_dict(self) -> dict[str, Any]:
@@ -161,9 +199,15 @@ class ScanResult:
             "endpoints": self.endpoints,
             "params": self.params,
             "features": list(self.features()),
+            "unchecked": [f.to_dict() for f in self.unchecked()],
             "unavailable_adapters": self.unavailable,
             "findings": [f.to_dict() for f in self.findings],
             "errors": [e.__dict__ for e in self.errors],
+            "tests": {
+                "files": self.test_files,
+                "findings": [f.to_dict() for f in self.test_findings],
+            },
+            "excluded": list(self.excluded),
         }
 
     def to_pandas(self) -> pd.DataFrame:
@@ -197,79 +241,59 @@ def scan(
     providers: Iterable[str] | None = None,
     catalog: Catalog | None = None,
     progress: Progress | None = None,
+    exclude: Iterable[str] = (),
+    default_excludes: bool = True,
+    tests: Tests = "apart",
 ) -> ScanResult:
     """Scan a file or directory tree of Python code for OpenAI API usage.
 
     ``providers`` are the targets to judge (default: :data:`DEFAULT_TARGETS`); ``progress`` is
-    called as ``progress(done, total, file)`` after each file.
+    called as ``progress(done, total, file)`` after each file. ``exclude`` adds ``fnmatch``
+    patterns (a directory name or a path relative to ``path``) to :data:`DEFAULT_EXCLUDE`
+    (``default_excludes=False`` drops those). Test code is read apart (``tests="apart"``: in
+    ``test_findings``), mixed in (``"include"``) or not read (``"skip"``).
 
     >>> result = scan("examples/support_bot")  # doctest: +SKIP
     >>> result.summary()["qwen"]  # doctest: +SKIP
-    {'works': 9, 'mapped': 6, 'blocker': 0}
+    {'works': 9, 'mapped': 6, 'blocker': 0, 'not seen': 0}
     """
     root = Path(path)
     if not root.exists():
         raise FileNotFoundError(f"{root}: no such file or directory")
     targets = tuple(providers) if providers is not None else DEFAULT_TARGETS
     judge = Judge(targets, catalog or load_catalog())
-    result = ScanResult(str(root), targets, unavailable=dict(judge.unavailable))
-    files = sorted(_files(root))
-    names = ClientNames()
-    parsed: list[tuple[str, ast.Module, list[str]]] = []
-    local: dict[str, set[str]] = {}
-    base = root if root.is_dir() else root.parent
-    for index, file in enumerate(files, 1):
-        rel = file.relative_to(base).as_posix()
-        if file.suffix in (".py", ".ipynb"):
-            module = _parse(file, rel, result)
-            if module is not None:
-                collect_clients(module[0], names)
-                parsed.append((rel, *module))
-        else:
-            result.findings.extend(_env_file(file, rel, judge))
-        result.files += 1
+    patterns = (*(DEFAULT_EXCLUDE if default_excludes else ()), *exclude)
+    result = ScanResult(str(root), targets, unavailable=dict(judge.unavailable), excluded=patterns)
+    files = list(walk_files(root, patterns))
+    code = Codebase()
+    modules: list[tuple[str, ModuleInfo, list[str], bool]] = []
+    for index, (file, rel) in enumerate(files, 1):
+        in_tests = tests != "include" and is_test_path(rel)
+        if not (in_tests and tests == "skip"):
+            if file.suffix in (".py", ".ipynb"):
+                parsed = parse_file(file, rel, relevant)
+                result.errors.extend(ScanError(p.where, p.message, p.line) for p in parsed.problems)
+                if parsed.tree is not None:
+                    modules.append((rel, ModuleInfo(parsed.tree), parsed.lines, in_tests))
+            else:
+                found = list(_env_file(file, rel, judge))
+                (result.test_findings if in_tests else result.findings).extend(found)
+            if in_tests:
+                result.test_files += 1
+            else:
+                result.files += 1
         if progress is not None:
             progress(index, len(files), rel)
-    for _ in range(2):  # now that every factory is known: variables assigned from them
-        for rel, tree, _lines in parsed:
-            local[rel] = collect_clients(tree, names)
-    for rel, tree, lines in parsed:
-        found = list(_findings(rel, tree, lines, names, local[rel], judge))
-        result.findings.extend(_in_cells(found, lines) if rel.endswith(".ipynb") else found)
-    result.findings.sort(key=lambda f: (f.file, f.line, f.kind != "call"))
+    for _ in range(2):  # facts learnt late reach the modules read early
+        for _rel, info, _lines, _t in modules:
+            learn(info, code)
+    for rel, info, lines, in_tests in modules:
+        found = list(_findings(rel, info, lines, code, judge))
+        found = _in_cells(found, lines) if rel.endswith(".ipynb") else found
+        (result.test_findings if in_tests else result.findings).extend(found)
+    for findings in (result.findings, result.test_findings):
+        findings.sort(key=lambda f: (f.file, f.line, f.kind != "call"))
     return result
-
-
-def _files(root: Path) -> Iterator[Path]:
-    if root.is_file():
-        yield root
-        return
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info")]
-        for name in filenames:
-            if name.endswith((".py", ".ipynb")) or name == ".env" or name.startswith(".env."):
-                yield Path(dirpath) / name
-
-
-_CELL_MARK = "# %% llmswitch-cell "
-
-
-def _notebook_source(data: bytes) -> str:
-    """The code cells of a notebook as one module: each cell after a marker line, IPython magics
-    and shell escapes (``%``, ``!``) commented out so the code parses."""
-    notebook = json.loads(data)
-    parts: list[str] = []
-    for number, cell in enumerate(notebook.get("cells", []), 1):
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
-            continue
-        source = cell.get("source", "")
-        text = "".join(source) if isinstance(source, list) else str(source)
-        lines = [
-            "# " + line if line.lstrip().startswith(("%", "!")) else line
-            for line in text.splitlines()
-        ]
-        parts.append(f"{_CELL_MARK}{number}\n" + "\n".join(lines))
-    return "\n".join(parts) + "\n"
 
 
 def _in_cells(findings: Iterable[Finding], lines: list[str]) -> list[Finding]:
@@ -277,8 +301,8 @@ def _in_cells(findings: Iterable[Finding], lines: list[str]) -> list[Finding]:
     cell_of: list[tuple[int, int]] = []  # per module line: (cell number, line in cell)
     cell, offset = 0, 0
     for index, text in enumerate(lines, 1):
-        if text.startswith(_CELL_MARK):
-            cell, offset = int(text[len(_CELL_MARK) :]), index
+        if text.startswith(CELL_MARK):
+            cell, offset = int(text[len(CELL_MARK) :]), index
         cell_of.append((cell, index - offset))
     out = []
     for finding in findings:
@@ -287,43 +311,11 @@ def _in_cells(findings: Iterable[Finding], lines: list[str]) -> list[Finding]:
     return out
 
 
-def _parse(file: Path, rel: str, result: ScanResult) -> tuple[ast.Module, list[str]] | None:
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        result.errors.append(ScanError(rel, f"cannot be read: {exc.strerror or exc}"))
-        return None
-    try:
-        if file.suffix == ".ipynb":
-            text = _notebook_source(data)
-        else:
-            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-            text = data.decode(encoding)
-    except (SyntaxError, UnicodeDecodeError, LookupError, ValueError, AttributeError) as exc:
-        result.errors.append(ScanError(rel, f"cannot be decoded: {exc}"))
-        return None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes etc.
-            tree = ast.parse(text, filename=rel)
-    except (SyntaxError, ValueError) as exc:
-        line = getattr(exc, "lineno", None)
-        message = getattr(exc, "msg", None) or str(exc)
-        result.errors.append(ScanError(rel, f"syntax error: {message}", line))
-        return None
-    return tree, text.splitlines()
-
-
 def _findings(
-    rel: str,
-    tree: ast.Module,
-    lines: list[str],
-    names: ClientNames,
-    variables: set[str],
-    judge: Judge,
+    rel: str, info: ModuleInfo, lines: list[str], code: Codebase, judge: Judge
 ) -> Iterator[Finding]:
     seen: set[tuple[str, str, int, str]] = set()
-    for hit in find_hits(tree, names, variables):
+    for hit in find_hits(info, code):
         key = (hit.kind, hit.name, hit.line, hit.endpoint)
         if key in seen:
             continue
@@ -339,7 +331,10 @@ def _findings(
 def _verdicts(hit: Hit, judge: Judge) -> dict[str, Verdict]:
     if hit.kind == "call":
         verdicts = judge.endpoint(hit.endpoint)
-        if hit.detail == "v0" and hit.endpoint in ("chat.completions.create", "embeddings.create"):
+        if hit.detail.startswith("v0") and hit.endpoint in (
+            "chat.completions.create",
+            "embeddings.create",
+        ):
             why = f"openai<1.0 call: port to client.{hit.endpoint}"
             return {
                 p: Verdict("mapped", why) if v.level == "works" else v for p, v in verdicts.items()
@@ -347,8 +342,15 @@ def _verdicts(hit: Hit, judge: Judge) -> dict[str, Verdict]:
         return verdicts
     if hit.kind == "param":
         if hit.name == "**":
-            return judge.same("mapped", "arguments passed with ** are not analysed; check them")
+            why = (f"{hit.detail.removeprefix('not seen: ')}: keys not resolved statically; check "
+                   "which parameters it carries (tools, response_format, ...)")  # fmt: skip
+            return judge.same("not seen", why)
+        if hit.endpoint == "instructor":
+            why = "instructor's argument, not sent as is: instructor sends it as a tool call"
+            return judge.same("works", why)
         return judge.param(hit.endpoint, hit.name)
+    if hit.kind == "feature":
+        return judge.feature(hit.name)
     if hit.kind == "model":
         return judge.model(hit.name)
     if hit.kind == "env":
