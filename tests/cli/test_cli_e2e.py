@@ -155,9 +155,11 @@ def test_plan_historical_date_never_invents_prices(tmp_path: Path) -> None:
     assert data["comparison"]["on"] == "2024-07-09"
     offers = {o["offer"]: o["status"] for o in data["comparison"]["offers"]}
     assert offers["zhipu-migration-2024"] == "active"  # confirmed by a report of 2024-07-10
-    # no embedding price of that day is known anywhere: no target rather than a made-up cost
-    assert data["target"] is None
-    assert all(c["first_year_net"] is None for c in data["comparison"]["candidates"])
+    # only ERNIE has an embedding price dated by then (embedding-v1, 2023): no made-up costs
+    assert data["target"] == "ernie/ernie-3.5-8k"
+    candidates = data["comparison"]["candidates"]
+    priced = {c["model"] for c in candidates if c["first_year_net"] is not None}
+    assert priced == {"ernie/ernie-3.5-8k", "ernie/ernie-4.0-8k"}
 
 
 def test_doctor_never_prints_secrets(tmp_path: Path) -> None:
