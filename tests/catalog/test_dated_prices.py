@@ -53,6 +53,7 @@ FIGURES = [
     ("openai/gpt-4o-2024-08-06", D(2024, 8, 8), 2.5, 10.0, "USD", "llmprice.cn/blob/260b9f95"),
     ("openai/gpt-4o-mini", D(2024, 7, 18), 0.15, 0.6, "USD", "llmprice.cn/blob/c35891e4"),
     ("openai/gpt-3.5-turbo", D(2024, 3, 16), 0.5, 1.5, "USD", "one-api/commit/4998d583"),
+    ("ernie/embedding-v1", D(2023, 7, 29), 2.0, None, "CNY", "one-api/commit/130e6bfd"),
     ("openai/text-embedding-3-small", D(2024, 1, 26), 0.02, None, "USD", "tokencost/issues/20"),
     ("openai/text-embedding-3-large", D(2024, 1, 26), 0.13, None, "USD", "tokencost/issues/20"),
 ]
