@@ -335,8 +335,8 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                     events.append(
                         LogprobsContentDeltaEvent.model_construct(
                             type="logprobs.content.delta",
-                            content=content,
-                            snapshot=content_snapshot,
+                            content=list(content),
+                            snapshot=list(content_snapshot),
                         )
                     )
                 refusal = _part(choice.logprobs, "refusal")
@@ -345,8 +345,8 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                     events.append(
                         LogprobsRefusalDeltaEvent.model_construct(
                             type="logprobs.refusal.delta",
-                            refusal=refusal,
-                            snapshot=refusal_snapshot,
+                            refusal=list(refusal),
+                            snapshot=list(refusal_snapshot),
                         )
                     )
             events.extend(self._done_events(state, choice))
@@ -394,7 +394,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 state.logprobs_content_done = True
                 events.append(
                     LogprobsContentDoneEvent.model_construct(
-                        type="logprobs.content.done", content=content
+                        type="logprobs.content.done", content=list(content)
                     )
                 )
             refusal = _part(logprobs, "refusal")
@@ -402,7 +402,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 state.logprobs_refusal_done = True
                 events.append(
                     LogprobsRefusalDoneEvent.model_construct(
-                        type="logprobs.refusal.done", refusal=refusal
+                        type="logprobs.refusal.done", refusal=list(refusal)
                     )
                 )
         return events
