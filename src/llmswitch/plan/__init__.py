@@ -14,6 +14,7 @@ from ._comparison import Comparison
 from ._costs import MonthCost
 from ._verdicts import Verdict
 from .compare import CandidateCost, OfferUse, compare
+from .migration import migration_plan
 from .report import Report, report
 from .scan import Finding, ScanError, ScanResult, scan
 from .workload import FEATURES, Workload, WorkloadError, parse_tokens
@@ -32,6 +33,7 @@ __all__ = [
     "Workload",
     "WorkloadError",
     "compare",
+    "migration_plan",
     "parse_tokens",
     "report",
     "scan",

@@ -10,9 +10,9 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
-__all__ = ["Section", "Table", "to_html", "to_markdown"]
+__all__ = ["Block", "Section", "Table", "to_html", "to_markdown"]
 
 
 @dataclass
@@ -23,12 +23,16 @@ class Table:
     rows: Sequence[Sequence[Any]] = field(default_factory=list)
 
 
+Block: TypeAlias = "str | Table | tuple[str, str, str]"
+"""A paragraph (Markdown text), a table, or code as ``("code", language, text)``."""
+
+
 @dataclass
 class Section:
     """A heading and its blocks: paragraphs (str), tables, code (``("code", lang, text)``)."""
 
     title: str
-    blocks: list[str | Table | tuple[str, str, str]] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     level: int = 2
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ._doc import Section, Table
+from ._doc import Block, Section, Table
+from ._report_advice import advice_sections
 
 if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ._choice import Needs
     from ._comparison import Comparison
     from ._rows import CandidateCost
     from .scan import ScanResult
@@ -25,6 +28,13 @@ class ReportData(Protocol):
     config: str
     why_not: dict[str, str]
     plot_file: str | None
+    aliases: dict[str, list[str]]
+    needs: Needs | None
+    rejected: dict[str, str]
+    notes: list[str]
+    catalog: Catalog | None
+
+    def blocker_line(self) -> str: ...
 
 
 _MAX_FINDINGS = 200
@@ -37,6 +47,10 @@ def _money(value: float | None, currency: str) -> str:
 def sections(rep: ReportData) -> list[Section]:
     """Summary, scan, costs, offers, config (each only when its input exists)."""
     out = [_summary(rep)]
+    if rep.scan is not None and rep.catalog is not None:
+        out += advice_sections(
+            rep.scan, rep.comparison, rep.target, rep.fallback, rep.aliases, rep.needs, rep.catalog
+        )
     if rep.scan is not None:
         out += _scan(rep.scan, rep)
     if rep.comparison is not None:
@@ -57,9 +71,7 @@ def sections(rep: ReportData) -> list[Section]:
 
 
 def _summary(rep: ReportData) -> Section:
-    blocks: list[str | Table | tuple[str, str, str]] = [
-        f"Generated {dt.date.today().isoformat()} by llmswitch."
-    ]
+    blocks: list[Block] = [f"Generated {dt.date.today().isoformat()} by llmswitch."]
     cmp = rep.comparison
     if cmp is not None:
         blocks.append(
@@ -89,11 +101,19 @@ def _summary(rep: ReportData) -> Section:
             f"- Scanned {s.files} file(s): {len(s.findings)} finding(s), "
             f"{len(s.errors)} file(s) not parsed."
         )
+        if rep.needs is not None:
+            lines.append(f"- The code needs: {rep.needs.describe()}.")
         if rep.target is not None:
-            n = len(s.blockers(rep.target.provider))
-            lines.append(f"- Blockers on {rep.target.provider}: {n}.")
+            lines.append(f"- Blockers: {rep.blocker_line()}.")
+        if s.test_files or s.test_findings:
+            lines.append(
+                f"- Tests, counted apart: {s.test_files} file(s), {len(s.test_findings)} "
+                "finding(s) (in report.json)."
+            )
     for provider, why in rep.why_not.items():
         lines.append(f"- Not chosen: {provider} ({why}).")
+    for note in rep.notes:
+        lines.append(f"- {note}")
     blocks.append("\n".join(lines))
     if rep.plot_file:
         blocks.append(f"![Cumulative cost, free tokens burned down]({rep.plot_file})")
@@ -103,8 +123,8 @@ def _summary(rep: ReportData) -> Section:
 def _scan(scan: ScanResult, rep: ReportData) -> list[Section]:
     summary = scan.summary()
     table = Table(
-        ["provider", "works", "mapped", "blocker"],
-        [[p, c["works"], c["mapped"], c["blocker"]] for p, c in summary.items()],
+        ["provider", "works", "mapped", "blocker", "not seen"],
+        [[p, c["works"], c["mapped"], c["blocker"], c["not seen"]] for p, c in summary.items()],
     )
     intro = (
         f"`{scan.root}`: endpoints {', '.join(f'`{e}`' for e in scan.endpoints) or 'none'}; "
@@ -130,9 +150,7 @@ def _scan(scan: ScanResult, rep: ReportData) -> list[Section]:
         for f in scan.findings[:_MAX_FINDINGS]
     ]
     more = len(scan.findings) - _MAX_FINDINGS
-    blocks: list[str | Table | tuple[str, str, str]] = [
-        Table(["where", "kind", "what", f"on {focus}"], rows)
-    ]
+    blocks: list[Block] = [Table(["where", "kind", "what", f"on {focus}"], rows)]
     if more > 0:
         blocks.append(f"... and {more} more in report.json.")
     out.append(Section(f"All findings (verdicts for {focus})", blocks, 3))

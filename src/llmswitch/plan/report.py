@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Catalog, load_catalog
+from ._choice import Needs, choose, gaps, needs_of
 from ._comparison import Comparison
 from ._config_gen import aliases_for, config_toml
 from ._doc import Section, to_html, to_markdown
@@ -39,6 +40,26 @@ class Report:
     skipped_aliases: list[str] = field(default_factory=list)
     why_not: dict[str, str] = field(default_factory=dict)
     plot_file: str | None = None
+    needs: Needs | None = None
+    """What the scanned code needs of a model (features, context, embeddings, its models)."""
+    rejected: dict[str, str] = field(default_factory=dict)
+    """Priced candidates left out because they miss a need the code has, with the gaps."""
+    notes: list[str] = field(default_factory=list)
+    catalog: Catalog | None = field(default=None, repr=False)
+
+    def blocker_line(self) -> str:
+        """The blockers on the target, never "0" past what the scanner could not see."""
+        if self.target is None or self.scan is None:
+            return "no target chosen" if self.scan is not None else "no scan"
+        count = len(self.scan.blockers(self.target.provider))
+        unseen = len(self.scan.unchecked())
+        line = f"{count} blocker(s) on {self.target.provider}"
+        if unseen:
+            line += (
+                f" among the calls the scanner could read; {unseen} argument list(s) it could "
+                "not see are not checked"
+            )
+        return line
 
     def sections(self) -> list[Section]:
         """The report's content, format-neutral."""
@@ -63,6 +84,18 @@ class Report:
             "target": self.target.model if self.target else None,
             "fallback": self.fallback.model if self.fallback else None,
             "not_chosen": self.why_not,
+            "blockers": self.blocker_line(),
+            "needs": None
+            if self.needs is None
+            else {
+                "features": list(self.needs.features),
+                "context": self.needs.context,
+                "embeddings": self.needs.embeddings,
+                "baselines": self.needs.baselines,
+                "why": self.needs.why,
+            },
+            "left_out_for_needs": self.rejected,
+            "notes": self.notes,
             "aliases": self.aliases,
             "skipped_aliases": self.skipped_aliases,
             "config": self.config,
@@ -112,10 +145,11 @@ def report(
 ) -> Report:
     """Build a migration report from a scan and/or a comparison.
 
-    The target is ``target`` if given, else the priced candidate whose provider has the fewest
-    blockers of its own in the scan (blockers common to every provider do not count), the
-    cheapest first-year cost breaking ties; the fallback is the best such candidate of another
-    provider (or, when there is none, the next model of the same provider). The config aliases
+    The target is ``target`` if given, else the priced candidate that meets every need the scan
+    shows (features, embeddings, the context window of the app's models) whose provider has the
+    fewest blockers of its own (blockers common to every provider do not count), the cheapest
+    first-year cost breaking ties; the fallback is the best such candidate of another provider
+    (none when no other provider meets every need: the report says so). The config aliases
     every OpenAI model the code names (or the baseline's, without a scan) to
     ``[target, fallback]``.
 
@@ -126,7 +160,10 @@ def report(
     """
     cat = comparison.catalog if comparison is not None else catalog or load_catalog()
     why_not: dict[str, str] = {}
-    chosen, backup = _choose(scan, comparison, target, fallback, why_not)
+    needs = needs_of(scan, cat) if scan is not None else None
+    rejected: dict[str, str] = {}
+    chosen, backup = _choose(scan, comparison, target, fallback, why_not, needs, rejected)
+    notes = _notes(comparison, needs, chosen, backup, rejected, cat)
     chain = [r.model for r in (chosen, backup) if r is not None]
     if target and not chosen:
         chain = [target, *([fallback] if fallback else [])]
@@ -148,7 +185,59 @@ def report(
         config=config_toml(aliases, notes=skipped),
         skipped_aliases=skipped,
         why_not=why_not,
+        needs=needs,
+        rejected=rejected,
+        notes=notes,
+        catalog=cat,
     )
+
+
+def _notes(
+    comparison: Comparison | None,
+    needs: Needs | None,
+    chosen: CandidateCost | None,
+    backup: CandidateCost | None,
+    rejected: dict[str, str],
+    cat: Catalog,
+) -> list[str]:
+    notes: list[str] = []
+    if comparison is None or needs is None:
+        return notes
+    base = comparison.baseline.model
+    used = [k for k in needs.baselines.values() if k]
+    if used and base not in used:
+        named = ", ".join(f"`{k}`" for k in used)
+        notes.append(
+            f"The baseline `{base}` is not a model the code uses ({named}):"
+            f" compare against `{used[0]}` (`compare(..., baseline={used[0]!r})`, "
+            f"`--baseline {used[0]}`) for savings that mean something."
+        )
+    unknown = [name for name, key in needs.baselines.items() if key is None]
+    if unknown:
+        notes.append(
+            "Not in the catalog, so not priced as a baseline: "
+            + ", ".join(f"`{n}`" for n in unknown)
+            + "."
+        )
+    for role, row in (("target", chosen), ("fallback", backup)):
+        if row is not None:
+            missing = gaps(cat.model(row.model), needs, cat)
+            if missing:
+                notes.append(f"The {role} `{row.model}` misses: {'; '.join(missing)}.")
+    if chosen is None and rejected:
+        notes.append(
+            "No priced candidate meets every need of the code ("
+            + needs.describe()
+            + "); closest: "
+            + "; ".join(f"`{m}` ({why})" for m, why in list(rejected.items())[:3])
+            + "."
+        )
+    elif chosen is not None and backup is None:
+        notes.append(
+            f"No candidate of another provider than {chosen.provider} meets every need: "
+            "no fallback."
+        )
+    return notes
 
 
 def _choose(
@@ -157,6 +246,8 @@ def _choose(
     target: str | None,
     fallback: str | None,
     why_not: dict[str, str],
+    needs: Needs | None,
+    rejected: dict[str, str],
 ) -> tuple[CandidateCost | None, CandidateCost | None]:
     if comparison is None:
         return None, None
@@ -173,14 +264,20 @@ def _choose(
         (r for r in comparison.candidates if r.status == "ok"),
         key=lambda r: (own.get(r.provider, 0), r.first_year or 0.0),
     )
-    chosen = comparison.get(target) if target is not None else (ranked[0] if ranked else None)
+    if needs is not None:
+        best, second = choose(ranked, needs, comparison.catalog, rejected)
+    else:
+        best = ranked[0] if ranked else None
+        second = next((r for r in ranked if best and r.provider != best.provider), None)
+    chosen = comparison.get(target) if target is not None else best
     backup: CandidateCost | None = None
     if fallback is not None:
         backup = comparison.get(fallback)
+    elif target is None:
+        backup = second
     elif chosen is not None:
-        others = [r for r in ranked if r.provider != chosen.provider]
-        others = others or [r for r in ranked if r.model != chosen.model]  # same provider
-        backup = others[0] if others else None
+        fit = [r for r in ranked if r.model not in rejected and r.provider != chosen.provider]
+        backup = fit[0] if fit else None
     for r in (chosen, backup):
         if r is not None:
             why_not.pop(r.provider, None)
