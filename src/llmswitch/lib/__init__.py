@@ -31,6 +31,7 @@ from ._parsing import (
 )
 from ._pydantic import to_strict_json_schema
 from ._tools import PydanticFunctionTool, pydantic_function_tool
+from ._types import NotGivenLike, ResponseFormatInput
 from .streaming import (
     AsyncChatCompletionStream,
     AsyncChatCompletionStreamManager,
@@ -49,7 +50,9 @@ __all__ = [
     "ChatCompletionStreamState",
     "ContentFilterFinishReasonError",
     "LengthFinishReasonError",
+    "NotGivenLike",
     "PydanticFunctionTool",
+    "ResponseFormatInput",
     "ResponseFormatT",
     "has_parseable_input",
     "has_rich_response_format",

@@ -21,7 +21,7 @@ import inspect
 import json
 import logging
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeGuard, TypeVar, cast
+from typing import Any, TypeGuard, cast
 
 import pydantic
 
@@ -36,6 +36,7 @@ from ...types.parsed import (
 from .._errors import ContentFilterFinishReasonError, LengthFinishReasonError
 from .._pydantic import is_basemodel_type, is_dataclass_like_type, to_strict_json_schema
 from .._tools import PydanticFunctionTool
+from .._types import ResponseFormatInput, ResponseFormatT
 
 __all__ = [
     "ResponseFormatT",
@@ -57,9 +58,6 @@ __all__ = [
     "type_to_response_format_param",
     "validate_input_tools",
 ]
-
-ResponseFormatT = TypeVar("ResponseFormatT")
-"""The type given as ``response_format`` (``None`` when there is none)."""
 
 log = logging.getLogger("llmswitch.lib.parsing")
 
@@ -305,7 +303,7 @@ def _parsed_choice(
 
 def parse_chat_completion(
     *,
-    response_format: type[ResponseFormatT] | object,
+    response_format: ResponseFormatInput[ResponseFormatT],
     input_tools: object,
     chat_completion: ChatCompletion,
 ) -> ParsedChatCompletion[ResponseFormatT]:
@@ -334,7 +332,7 @@ def parse_chat_completion(
 def parse_completion(
     completion: ChatCompletion,
     *,
-    response_format: type[ResponseFormatT] | object = None,
+    response_format: ResponseFormatInput[ResponseFormatT] = None,
     tools: object = None,
 ) -> ParsedChatCompletion[ResponseFormatT]:
     """The entry point of ``chat.completions.parse()``: :func:`parse_chat_completion` of the

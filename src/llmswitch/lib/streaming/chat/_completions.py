@@ -23,7 +23,7 @@ import httpx
 
 from ....types.chat import ChatCompletionChunk, Usage
 from ....types.parsed import ParsedChatCompletion
-from ..._parsing import ResponseFormatT
+from ..._types import ResponseFormatInput, ResponseFormatT
 from ._events import ChatCompletionStreamEvent
 from ._state import ChatCompletionStreamState
 from ._types import ParsedChatCompletionSnapshot
@@ -65,7 +65,7 @@ class _StreamBase(Generic[ResponseFormatT]):
     def __init__(
         self,
         raw_stream: Any,
-        response_format: type[ResponseFormatT] | object,
+        response_format: ResponseFormatInput[ResponseFormatT],
         input_tools: object,
     ) -> None:
         self._raw_stream = raw_stream
@@ -108,7 +108,7 @@ class ChatCompletionStream(_StreamBase[ResponseFormatT]):
         self,
         *,
         raw_stream: ChunkStream,
-        response_format: type[ResponseFormatT] | object = None,
+        response_format: ResponseFormatInput[ResponseFormatT] = None,
         input_tools: object = None,
     ) -> None:
         super().__init__(raw_stream, response_format, input_tools)
@@ -163,7 +163,7 @@ class AsyncChatCompletionStream(_StreamBase[ResponseFormatT]):
         self,
         *,
         raw_stream: AsyncChunkStream,
-        response_format: type[ResponseFormatT] | object = None,
+        response_format: ResponseFormatInput[ResponseFormatT] = None,
         input_tools: object = None,
     ) -> None:
         super().__init__(raw_stream, response_format, input_tools)
@@ -219,7 +219,7 @@ class ChatCompletionStreamManager(Generic[ResponseFormatT]):
         self,
         api_request: Callable[[], ChunkStream],
         *,
-        response_format: type[ResponseFormatT] | object = None,
+        response_format: ResponseFormatInput[ResponseFormatT] = None,
         input_tools: object = None,
     ) -> None:
         self._api_request = api_request
@@ -254,7 +254,7 @@ class AsyncChatCompletionStreamManager(Generic[ResponseFormatT]):
         self,
         api_request: Callable[[], Awaitable[AsyncChunkStream]] | Awaitable[AsyncChunkStream],
         *,
-        response_format: type[ResponseFormatT] | object = None,
+        response_format: ResponseFormatInput[ResponseFormatT] = None,
         input_tools: object = None,
     ) -> None:
         self._api_request = api_request

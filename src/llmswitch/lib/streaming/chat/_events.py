@@ -9,11 +9,12 @@ finishes).
 
 from __future__ import annotations
 
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from ....types.chat import ChatCompletionChunk
+from ..._types import ResponseFormatT
 from ._types import ParsedChatCompletionSnapshot
 
 __all__ = [
@@ -30,8 +31,6 @@ __all__ = [
     "RefusalDeltaEvent",
     "RefusalDoneEvent",
 ]
-
-ResponseFormatT = TypeVar("ResponseFormatT")
 
 
 class _Event(BaseModel):

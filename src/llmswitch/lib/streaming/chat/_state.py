@@ -34,7 +34,6 @@ from ....types.parsed import (
 )
 from ..._errors import ContentFilterFinishReasonError, LengthFinishReasonError
 from ..._parsing import (
-    ResponseFormatT,
     get_input_tool_by_name,
     has_parseable_input,
     maybe_parse_content,
@@ -43,6 +42,7 @@ from ..._parsing import (
     parse_function_tool_arguments,
     tool_dicts,
 )
+from ..._types import ResponseFormatInput, ResponseFormatT
 from .._deltas import accumulate_delta
 from ._events import (
     ChatCompletionStreamEvent,
@@ -155,7 +155,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         self,
         *,
         input_tools: object = None,
-        response_format: type[ResponseFormatT] | object = None,
+        response_format: ResponseFormatInput[ResponseFormatT] = None,
     ) -> None:
         self._input_tools = tool_dicts(input_tools)
         self._response_format = response_format
