@@ -200,7 +200,13 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
     def _start(self, chunk: ChatCompletionChunk) -> ParsedChatCompletionSnapshot:
         data = {k: v for k, v in model_fields_of(chunk).items() if k not in _NOT_COPIED}
         snapshot: ParsedChatCompletionSnapshot = ParsedChatCompletion.model_validate(
-            {**data, "choices": []}
+            {
+                "system_fingerprint": None,
+                **data,
+                "object": "chat.completion",
+                "choices": [],
+                "usage": chunk.usage,
+            }
         )
         return snapshot
 
