@@ -68,7 +68,9 @@ def catalog_model(name: str, catalog: Catalog) -> Model | None:
 
 def needs_of(scan: ScanResult, catalog: Catalog) -> Needs:
     """The needs a scan shows: features with their first evidence, embeddings, the context
-    window of the app's models, and each chat model's catalog key (its baseline)."""
+    window of the app's main model (the most used one the catalog knows; an app that lists
+    every OpenAI model does not need the largest window of them all), and each chat model's
+    catalog key (its baseline)."""
     why: dict[str, str] = {}
     for feature in (*scan.features(), "embeddings"):
         evidence = scan.evidence(feature)
@@ -78,17 +80,16 @@ def needs_of(scan: ScanResult, catalog: Catalog) -> Needs:
                 f" and {len(evidence) - 1} more" if len(evidence) > 1 else ""
             )
     baselines: dict[str, str | None] = {}
-    contexts: list[tuple[int, str]] = []
+    context: tuple[int, str] | None = None
     for name in scan.models:
         if _model_kind(name) != "chat":
             continue
         model = catalog_model(name, catalog)
         baselines[name] = model.key if model else None
-        if model is not None and model.context_window:
-            contexts.append((model.context_window, name))
-    context = max(contexts) if contexts else None
+        if context is None and model is not None and model.context_window:
+            context = (model.context_window, name)  # the main model's, not the largest named
     if context:
-        why["context"] = f"the context window of {context[1]}"
+        why["context"] = f"the context window of {context[1]}, the model the code uses most"
     return Needs(
         features=scan.features(),
         context=context[0] if context else None,

@@ -135,7 +135,7 @@ def find_hits(info: ModuleInfo, code: Codebase) -> Iterator[Hit]:
         text = str(const.value)
         if MODEL_RE.match(text):
             yield Hit("model", text, const.lineno)
-            if "vision" in text:
+            if "vision" in text and code.uses_openai:
                 yield Hit("feature", "vision", const.lineno, f"vision model {text}")
         elif ENV_RE.match(text):
             yield Hit("env", text, const.lineno)

@@ -214,23 +214,21 @@ def _notes(
         )
     unknown = [name for name, key in needs.baselines.items() if key is None]
     if unknown:
-        notes.append(
-            "Not in the catalog, so not priced as a baseline: "
-            + ", ".join(f"`{n}`" for n in unknown)
-            + "."
-        )
+        more = f" and {len(unknown) - 8} more" if len(unknown) > 8 else ""
+        listed = ", ".join(f"`{n}`" for n in unknown[:8])
+        notes.append(f"Not in the catalog, so not priced as a baseline: {listed}{more}.")
     for role, row in (("target", chosen), ("fallback", backup)):
         if row is not None:
             missing = gaps(cat.model(row.model), needs, cat)
             if missing:
                 notes.append(f"The {role} `{row.model}` misses: {'; '.join(missing)}.")
-    if chosen is None and rejected:
+    if chosen is None:
+        near = dict(rejected)
+        near.update({r.model: "; ".join(r.gaps) for r in comparison.excluded})
+        closest = sorted(near.items(), key=lambda item: item[1].count(";"))[:3]
         notes.append(
-            "No priced candidate meets every need of the code ("
-            + needs.describe()
-            + "); closest: "
-            + "; ".join(f"`{m}` ({why})" for m, why in list(rejected.items())[:3])
-            + "."
+            f"No priced candidate meets every need of the code ({needs.describe()}): no target. "
+            "Closest: " + "; ".join(f"`{m}` ({why})" for m, why in closest) + "."
         )
     elif chosen is not None and backup is None:
         notes.append(
