@@ -741,3 +741,39 @@ async def test_async_manager_takes_an_awaitable_and_closes_early(
         assert (await stream.__anext__()).type == "chunk"
     assert stream.response is not None and stream.response.is_closed
     assert (await stream.until_done()) is stream
+
+
+def test_a_tool_call_that_starts_in_the_finishing_chunk_is_done() -> None:
+    """Native streams (ERNIE, SenseNova) may send whole tool calls with the finish reason."""
+    state: ChatCompletionStreamState[Any] = ChatCompletionStreamState(input_tools=[STRICT_TOOL])
+    calls = [
+        {
+            "index": i,
+            "id": f"call_{i}",
+            "type": "function",
+            "function": {"name": "get_weather", "arguments": f'{{"city":"{city}","state":"CA"}}'},
+        }
+        for i, city in enumerate(["SF", "LA"])
+    ]
+    body = chunk(choice(finish="tool_calls", role="assistant", tool_calls=calls))
+    events = state.handle_chunk(ChatCompletionChunk(**body))
+    dones = [e for e in events if e.type == "tool_calls.function.arguments.done"]
+    assert [(e.index, e.parsed_arguments) for e in dones] == [
+        (0, {"city": "SF", "state": "CA"}),
+        (1, {"city": "LA", "state": "CA"}),
+    ]
+
+
+def test_an_empty_tool_call_id_after_the_first_chunk_keeps_the_id() -> None:
+    """Qwen repeats the tool call with ``"id": ""`` after its first chunk."""
+    state: ChatCompletionStreamState[Any] = ChatCompletionStreamState()
+    head = {"index": 0, "id": "call_1", "type": "function", "function": {"name": "f"}}
+    rest = {"index": 0, "id": "", "type": "function", "function": {"arguments": "{}"}}
+    for call in (head, rest):
+        state.handle_chunk(ChatCompletionChunk(**chunk(choice(tool_calls=[call]))))
+    [tool_call] = state.current_completion_snapshot.choices[0].message.tool_calls or []
+    assert (tool_call.id, tool_call.function.name, tool_call.function.arguments) == (
+        "call_1",
+        "f",
+        "{}",
+    )

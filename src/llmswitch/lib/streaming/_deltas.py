@@ -17,7 +17,8 @@ def accumulate_delta(acc: dict[str, Any], delta: dict[str, Any]) -> dict[str, An
     Strings are concatenated; dicts merged key by key; a list of dicts with an ``index`` key
     (tool calls) is merged entry by entry, matching on ``index`` (a new index is appended);
     any other list is extended. ``None`` never overwrites a value. Identifiers (``index``,
-    ``type``, ``role``, ``id``, ``name``) and other scalars are replaced by the latest value.
+    ``type``, ``role``, ``id``, ``name``) are replaced by the latest non-empty value, other
+    scalars by the latest value.
 
     >>> acc = {"content": "Hel", "tool_calls": [{"index": 0, "function": {"arguments": "{"}}]}
     >>> accumulate_delta(acc, {"content": "lo", "tool_calls": [
@@ -30,8 +31,11 @@ def accumulate_delta(acc: dict[str, Any], delta: dict[str, Any]) -> dict[str, An
             acc.setdefault(key, None)
             continue
         current = acc.get(key)
-        if current is None or key in _REPLACED_KEYS:
+        if current is None:
             acc[key] = value
+        elif key in _REPLACED_KEYS:
+            if value != "":  # Qwen sends an empty tool call id after the first chunk
+                acc[key] = value
         elif isinstance(current, str) and isinstance(value, str):
             acc[key] = current + value
         elif isinstance(current, dict) and isinstance(value, dict):

@@ -373,6 +373,11 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 if state.current_tool_call is not None:
                     events.extend(self._tool_done_events(state, state.current_tool_call))
             state.current_tool_call = call.index
+        current = state.current_tool_call
+        if state.snapshot.finish_reason and current is not None:
+            # A chunk that both starts a tool call and finishes the choice (never on OpenAI,
+            # common elsewhere): that call is done too.
+            events.extend(self._tool_done_events(state, current))
         return events
 
     def _content_done_events(self, state: _ChoiceState) -> list[ChatCompletionStreamEvent[Any]]:
