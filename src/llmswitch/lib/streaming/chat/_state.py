@@ -17,11 +17,7 @@ and once complete, the instance of the ``response_format`` type (the tool's mode
 from __future__ import annotations
 
 import inspect
-from collections.abc import Mapping
 from typing import Any, Generic, cast
-
-import pydantic_core
-from pydantic import TypeAdapter
 
 from ....types import attach_raw
 from ....types.chat import ChatCompletionChunk, ChunkChoice
@@ -29,8 +25,6 @@ from ....types.parsed import (
     ParsedChatCompletion,
     ParsedChatCompletionMessage,
     ParsedChoice,
-    ParsedFunction,
-    ParsedFunctionToolCall,
 )
 from ..._errors import ContentFilterFinishReasonError, LengthFinishReasonError
 from ..._parsing import (
@@ -44,6 +38,13 @@ from ..._parsing import (
 )
 from ..._types import ResponseFormatInput, ResponseFormatT
 from .._deltas import accumulate_delta
+from ._choice import (
+    ChoiceState,
+    logprobs_part,
+    partial_json,
+    set_logprobs_part,
+    validate_logprobs,
+)
 from ._events import (
     ChatCompletionStreamEvent,
     ChunkEvent,
@@ -65,87 +66,6 @@ __all__ = ["ChatCompletionStreamState"]
 # Chunk fields that are not the completion's own (or are rebuilt from the choices).
 _NOT_COPIED = frozenset({"choices", "object", "usage", "obfuscation"})
 
-_logprobs_adapter: TypeAdapter[Any] | None = None
-
-
-def _validate_logprobs(value: dict[str, Any]) -> Any:
-    """``value`` validated as a choice's ``logprobs`` (whatever type the response models give
-    that field: a plain value or a model)."""
-    global _logprobs_adapter
-    if _logprobs_adapter is None:
-        annotation: Any = ParsedChoice.model_fields["logprobs"].annotation
-        _logprobs_adapter = TypeAdapter(annotation)
-    return _logprobs_adapter.validate_python(value)
-
-
-def _part(logprobs: object, name: str) -> list[Any] | None:
-    """``logprobs.content`` / ``.refusal``, whether ``logprobs`` is a model or a dict."""
-    value = logprobs.get(name) if isinstance(logprobs, Mapping) else getattr(logprobs, name, None)
-    return cast("list[Any] | None", value)
-
-
-def _set_part(logprobs: object, name: str, value: list[Any]) -> None:
-    if isinstance(logprobs, dict):
-        logprobs[name] = value
-    else:
-        setattr(logprobs, name, value)
-
-
-def _partial_json(text: str) -> object | None:
-    """Partial JSON decoded so far (incomplete strings and numbers left out); ``None`` when the
-    text is not JSON (the complete text is validated, and fails, when it is done)."""
-    try:
-        decoded: object = pydantic_core.from_json(text, allow_partial=True)
-    except ValueError:
-        return None
-    return decoded
-
-
-class _ChoiceState:
-    """What the stream knows of one choice: its accumulated message and the done events
-    already fired."""
-
-    def __init__(self, snapshot: ParsedChoiceSnapshot) -> None:
-        self.snapshot = snapshot
-        self.message: dict[str, Any] = {}
-        self.parsed: object | None = None
-        self.parsed_arguments: dict[int, object | None] = {}
-        self.content_done = False
-        self.refusal_done = False
-        self.logprobs_content_done = False
-        self.logprobs_refusal_done = False
-        self.done_tool_calls: set[int] = set()
-        self.current_tool_call: int | None = None
-
-    def rebuild_message(self) -> None:
-        """Rebuild the snapshot's message from the accumulated deltas and parsed values."""
-        data = dict(self.message)
-        calls = data.get("tool_calls")
-        if calls:
-            data["tool_calls"] = [self._tool_call(call) for call in calls]
-        data["parsed"] = self.parsed
-        self.snapshot.message = ParsedChatCompletionMessage.model_validate(data)
-
-    def _tool_call(self, call: dict[str, Any]) -> ParsedFunctionToolCall:
-        function = {"name": "", "arguments": "", **(call.get("function") or {})}
-        function["parsed_arguments"] = self.parsed_arguments.get(call.get("index", 0))
-        return ParsedFunctionToolCall.model_validate(
-            {
-                **call,
-                "id": call.get("id") or "",
-                "type": call.get("type") or "function",
-                "function": ParsedFunction.model_validate(function),
-            }
-        )
-
-    def tool_call(self, index: int) -> ParsedFunctionToolCall | None:
-        """The snapshot's tool call with stream index ``index``."""
-        for position, call in enumerate(self.message.get("tool_calls") or []):
-            if call.get("index", 0) == index:
-                calls = self.snapshot.message.tool_calls or []
-                return calls[position] if position < len(calls) else None
-        return None
-
 
 class ChatCompletionStreamState(Generic[ResponseFormatT]):
     """Accumulates :class:`ChatCompletionChunk` s into a :class:`ParsedChatCompletion`
@@ -164,7 +84,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
             response_format=response_format, input_tools=self._input_tools
         )
         self._snapshot: ParsedChatCompletionSnapshot | None = None
-        self._choices: dict[int, _ChoiceState] = {}
+        self._choices: dict[int, ChoiceState] = {}
         self._chunks = 0
 
     @property
@@ -210,14 +130,14 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         )
         return snapshot
 
-    def _choice(self, snapshot: ParsedChatCompletionSnapshot, index: int) -> _ChoiceState:
+    def _choice(self, snapshot: ParsedChatCompletionSnapshot, index: int) -> ChoiceState:
         state = self._choices.get(index)
         if state is None:
             choice: ParsedChoiceSnapshot = ParsedChoice.model_validate(
                 {"index": index, "message": ParsedChatCompletionMessage()}
             )
             snapshot.choices.append(choice)
-            state = self._choices[index] = _ChoiceState(choice)
+            state = self._choices[index] = ChoiceState(choice)
         return state
 
     def _accumulate(self, chunk: ChatCompletionChunk) -> ParsedChatCompletionSnapshot:
@@ -249,7 +169,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         )
         return snapshot
 
-    def _parse_partial(self, state: _ChoiceState, choice: ChunkChoice) -> None:
+    def _parse_partial(self, state: ChoiceState, choice: ChunkChoice) -> None:
         message = state.message
         content = message.get("content")
         if (
@@ -259,7 +179,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
             and not message.get("refusal")
             and content.lstrip()
         ):
-            state.parsed = _partial_json(content)
+            state.parsed = partial_json(content)
         for call in choice.delta.tool_calls or []:
             for entry in message.get("tool_calls") or []:
                 if entry.get("index", 0) != call.index:
@@ -270,13 +190,13 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 )
                 arguments = function.get("arguments")
                 if tool is not None and (tool.get("function") or {}).get("strict") and arguments:
-                    state.parsed_arguments[call.index] = _partial_json(arguments)
+                    state.parsed_arguments[call.index] = partial_json(arguments)
 
-    def _accumulate_logprobs(self, state: _ChoiceState, logprobs: object) -> None:
-        content, refusal = _part(logprobs, "content"), _part(logprobs, "refusal")
+    def _accumulate_logprobs(self, state: ChoiceState, logprobs: object) -> None:
+        content, refusal = logprobs_part(logprobs, "content"), logprobs_part(logprobs, "refusal")
         current = state.snapshot.logprobs
         if current is None:
-            state.snapshot.logprobs = _validate_logprobs(
+            state.snapshot.logprobs = validate_logprobs(
                 {
                     "content": None if content is None else list(content),
                     "refusal": None if refusal is None else list(refusal),
@@ -285,11 +205,11 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
             return
         for name, items in (("content", content), ("refusal", refusal)):
             if items:
-                target = _part(current, name)
+                target = logprobs_part(current, name)
                 if target is None:
                     target = []
-                    _set_part(current, name, target)
-                new = _part(_validate_logprobs({name: list(items)}), name) or []
+                    set_logprobs_part(current, name, target)
+                new = logprobs_part(validate_logprobs({name: list(items)}), name) or []
                 target.extend(new)
 
     # ---- events -----------------------------------------------------------------------------
@@ -335,8 +255,8 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 )
             logprobs = state.snapshot.logprobs
             if choice.logprobs is not None and logprobs is not None:
-                content = _part(choice.logprobs, "content")
-                content_snapshot = _part(logprobs, "content")
+                content = logprobs_part(choice.logprobs, "content")
+                content_snapshot = logprobs_part(logprobs, "content")
                 if content and content_snapshot:
                     events.append(
                         LogprobsContentDeltaEvent.model_construct(
@@ -345,8 +265,8 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                             snapshot=list(content_snapshot),
                         )
                     )
-                refusal = _part(choice.logprobs, "refusal")
-                refusal_snapshot = _part(logprobs, "refusal")
+                refusal = logprobs_part(choice.logprobs, "refusal")
+                refusal_snapshot = logprobs_part(logprobs, "refusal")
                 if refusal and refusal_snapshot:
                     events.append(
                         LogprobsRefusalDeltaEvent.model_construct(
@@ -359,7 +279,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         return events
 
     def _done_events(
-        self, state: _ChoiceState, choice: ChunkChoice
+        self, state: ChoiceState, choice: ChunkChoice
     ) -> list[ChatCompletionStreamEvent[Any]]:
         events: list[ChatCompletionStreamEvent[Any]] = []
         if state.snapshot.finish_reason:
@@ -380,7 +300,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
             events.extend(self._tool_done_events(state, current))
         return events
 
-    def _content_done_events(self, state: _ChoiceState) -> list[ChatCompletionStreamEvent[Any]]:
+    def _content_done_events(self, state: ChoiceState) -> list[ChatCompletionStreamEvent[Any]]:
         events: list[ChatCompletionStreamEvent[Any]] = []
         message = state.snapshot.message
         if message.content and not state.content_done:
@@ -400,7 +320,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
             )
         logprobs = state.snapshot.logprobs
         if logprobs is not None:
-            content = _part(logprobs, "content")
+            content = logprobs_part(logprobs, "content")
             if content is not None and not state.logprobs_content_done:
                 state.logprobs_content_done = True
                 events.append(
@@ -408,7 +328,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                         type="logprobs.content.done", content=list(content)
                     )
                 )
-            refusal = _part(logprobs, "refusal")
+            refusal = logprobs_part(logprobs, "refusal")
             if refusal is not None and not state.logprobs_refusal_done:
                 state.logprobs_refusal_done = True
                 events.append(
@@ -419,7 +339,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         return events
 
     def _tool_done_events(
-        self, state: _ChoiceState, index: int
+        self, state: ChoiceState, index: int
     ) -> list[ChatCompletionStreamEvent[Any]]:
         if index in state.done_tool_calls:
             return []
