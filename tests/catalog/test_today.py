@@ -42,13 +42,24 @@ FIGURES = [
     ("deepseek/deepseek-v4-flash", D(2026, 5, 25), 0.14, 0.28, None, "USD", "litellm/pull/28789"),
     ("deepseek/deepseek-v4-pro", D(2026, 5, 25), 0.435, 0.87, None, "USD", "litellm/pull/28789"),
     ("glm/glm-4.7", D(2026, 9, 13), 2.0, 8.0, 0.4, "CNY", "opencodex/pull/4444"),
+    ("glm/glm-5", D(2026, 3, 7), 4.0, 18.0, None, "CNY", "llmprice.cn/blob/eb5fefcf"),
     ("glm/glm-5", D(2026, 9, 13), 4.0, 18.0, 1.0, "CNY", "opencodex/pull/4444"),
     ("glm/glm-5.1", D(2026, 9, 13), 6.0, 24.0, 1.3, "CNY", "opencodex/pull/4444"),
     ("glm/glm-5.2", D(2026, 9, 13), 8.0, 28.0, 2.0, "CNY", "opencodex/pull/4444"),
     ("glm/glm-5.3", D(2026, 9, 13), 8.0, 28.0, 2.0, "CNY", "opencodex/pull/4444"),
     ("qwen/qwen3-max", D(2026, 1, 29), 2.5, 10.0, None, "CNY", "llmprice.cn/blob/35f7904a"),
     ("qwen/qwen3-max", D(2026, 9, 11), 9.0, 54.0, None, "CNY", "models.dev/pull/6723"),
+    ("qwen/qwen3.5-plus", D(2026, 3, 7), 0.8, 4.8, None, "CNY", "llmprice.cn/blob/eb5fefcf"),
     ("qwen/qwen3.5-plus", D(2026, 9, 11), 2.0, 12.0, None, "CNY", "models.dev/pull/6723"),
+    (
+        "ernie/ernie-4.5-turbo-128k",
+        D(2026, 3, 7),
+        0.8,
+        3.2,
+        None,
+        "CNY",
+        "llmprice.cn/blob/eb5fefcf",
+    ),
     ("qwen/qwen3.5-flash", D(2026, 9, 11), 1.2, 7.2, None, "CNY", "models.dev/pull/6723"),
     ("qwen/qwen3.7-plus", D(2026, 8, 20), 2.0, 8.0, 0.4, "CNY", "midscene/pull/3010"),
     ("qwen/qwen3.7-flash", D(2026, 8, 2), 0.2, 0.8, 0.02, "CNY", "models.dev/pull/3954"),
@@ -141,7 +152,7 @@ def test_glm4_retired_after_june_2025(cat: Catalog) -> None:
 
 
 def test_today_has_a_priced_model_per_provider(cat: Catalog) -> None:
-    for provider in ("qwen", "glm", "deepseek", "moonshot", "doubao", "sensenova"):
+    for provider in ("qwen", "glm", "ernie", "deepseek", "moonshot", "doubao", "sensenova"):
         models = cat.models(provider=provider, on_sale=TODAY)
         priced = [m for m in models if m.kind != "embedding" and m.price(TODAY) is not None]
         assert priced, provider
@@ -171,3 +182,9 @@ def test_last_checked_must_be_a_date() -> None:
 def test_lifecycle_dates_need_a_source() -> None:
     with pytest.raises(CatalogError, match="lifecycle_sources"):
         load_catalog(extra={"models": [{"provider": "glm", "id": "x", "retired": D(2026, 1, 1)}]})
+
+
+def test_a_model_on_sale_without_a_sourced_price_stays_unknown(cat: Catalog) -> None:
+    ernie51 = cat.model("ernie/ernie-5.1")
+    assert ernie51.on_sale(TODAY) and ernie51.released == D(2026, 6, 17)
+    assert cat.price(ernie51, on=TODAY) is None and ernie51.prices == ()
