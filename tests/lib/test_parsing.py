@@ -27,6 +27,7 @@ from llmswitch.lib import (
     pydantic_function_tool,
     type_to_response_format_param,
     validate_input_tools,
+    validate_response_format,
 )
 from llmswitch.types import ChatCompletion
 from llmswitch.types.parsed import (
@@ -513,3 +514,12 @@ def test_tools_given_as_models_are_read() -> None:
     parsed = parse_completion(completion, tools=[tool])
     [tool_call] = parsed.choices[0].message.tool_calls or []
     assert tool_call.function.parsed_arguments == {"city": "SF", "state": "CA"}
+
+
+def test_create_disallows_pydantic() -> None:
+    """openai: tests/lib/chat/test_create_validation.py::test_method_create_disallows_pydantic
+    (the check ``create()`` makes)"""
+    with pytest.raises(TypeError, match=r"You tried to pass a `BaseModel` class"):
+        validate_response_format(Location)
+    validate_response_format({"type": "json_object"})
+    validate_response_format(None)

@@ -27,6 +27,7 @@ from ._parsing import (
     select_strict_tools,
     type_to_response_format_param,
     validate_input_tools,
+    validate_response_format,
 )
 from ._pydantic import to_strict_json_schema
 from ._tools import PydanticFunctionTool, pydantic_function_tool
@@ -64,4 +65,5 @@ __all__ = [
     "to_strict_json_schema",
     "type_to_response_format_param",
     "validate_input_tools",
+    "validate_response_format",
 ]

@@ -21,6 +21,7 @@ from ._completions import (
     tool_dicts,
     type_to_response_format_param,
     validate_input_tools,
+    validate_response_format,
 )
 
 __all__ = [
@@ -42,4 +43,5 @@ __all__ = [
     "tool_dicts",
     "type_to_response_format_param",
     "validate_input_tools",
+    "validate_response_format",
 ]

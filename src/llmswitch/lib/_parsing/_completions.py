@@ -57,6 +57,7 @@ __all__ = [
     "tool_dicts",
     "type_to_response_format_param",
     "validate_input_tools",
+    "validate_response_format",
 ]
 
 log = logging.getLogger("llmswitch.lib.parsing")
@@ -122,6 +123,16 @@ def validate_input_tools(tools: object) -> list[Mapping[str, Any]] | None:
                 " Only `strict` function tools can be auto-parsed"
             )
     return checked
+
+
+def validate_response_format(response_format: object) -> None:
+    """What ``create()`` checks, as openai-python: a pydantic model class as ``response_format``
+    belongs to ``parse()`` (``create()`` would not parse the answer into it)."""
+    if is_basemodel_type(response_format):
+        raise TypeError(
+            "You tried to pass a `BaseModel` class to `chat.completions.create()`;"
+            " You must use `chat.completions.parse()` instead"
+        )
 
 
 def is_response_format_param(response_format: object) -> bool:
