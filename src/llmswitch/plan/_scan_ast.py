@@ -50,7 +50,15 @@ _CONTENT_PARTS = {
     "input_image": "vision",
     "input_audio": "audio input",
 }
-_LANGCHAIN_METHODS = {"bind_tools": "tools", "with_structured_output": "json_mode"}
+# Methods of a LangChain chat model that need a feature of the model behind it. Counted where
+# the codebase makes a LangChain OpenAI model and the receiver is a LangChain object (its module
+# imports LangChain) or is called an LLM.
+_LANGCHAIN_METHODS = {
+    "bind_tools": "tools",
+    "with_structured_output": "json_mode",
+    "stream": "streaming",
+    "astream": "streaming",
+}
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,7 @@ def learn(info: ModuleInfo, code: Codebase) -> None:
     """Add what this module teaches about clients and calls to ``code``."""
     resolver = Resolver(info, code)
     code.uses_openai = code.uses_openai or info.imports_openai
+    code.uses_langchain = code.uses_langchain or info.imports_langchain_openai
     for scope in info.scopes[1:]:
         node = scope.node
         assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -188,8 +197,12 @@ def _call_hits(call: ast.Call, scope: Scope, info: ModuleInfo, r: Resolver) -> I
         if "streaming" in kwargs:
             yield Hit("feature", "streaming", call.lineno, "LangChain streaming=True")
         return
-    if info.imports_langchain and parts[-1] in _LANGCHAIN_METHODS and len(parts) > 1:
-        yield Hit("feature", _LANGCHAIN_METHODS[parts[-1]], call.lineno, f"LangChain .{parts[-1]}")
+    if r.code.uses_langchain and parts[-1] in _LANGCHAIN_METHODS and len(parts) > 1:
+        named = any("llm" in p.lower() for p in parts[:-1])
+        if named or (info.imports_langchain and parts[-1] not in ("stream", "astream")):
+            yield Hit(
+                "feature", _LANGCHAIN_METHODS[parts[-1]], call.lineno, f"LangChain .{parts[-1]}"
+            )
     endpoint: str | None = None
     version, detail = "v1", ""
     bound: tuple[str, ...] = ()

@@ -13,11 +13,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ._scan_names import FOREIGN_ROOTS, import_aliases
+from ._scan_names import FOREIGN_ROOTS, import_aliases, is_langchain_class
 
 __all__ = ["ClassInfo", "Codebase", "ModuleInfo", "Scope"]
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_LANGCHAIN_ANY = frozenset(
+    {"langchain", "langchain_openai", "langchain_community", "langchain_core"}
+)
 # Nodes with nothing below them worth walking (a string constant is still collected).
 _LEAVES = frozenset(
     {ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.Pass, ast.Break, ast.Continue,
@@ -92,6 +95,7 @@ class Codebase:
     opaque_calls: set[str] = field(default_factory=set)
     returned_keys: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
     uses_openai: bool = False
+    uses_langchain: bool = False
 
 
 class ModuleInfo:
@@ -114,10 +118,8 @@ class ModuleInfo:
         roots = {q.split(".")[0] for q in self.aliases.values()}
         self.imports_openai = "openai" in roots
         self.imports_foreign = bool(roots & FOREIGN_ROOTS)
-        self.imports_langchain = any(
-            q.split(".")[0] in ("langchain", "langchain_openai", "langchain_community")
-            for q in self.aliases.values()
-        )
+        self.imports_langchain = bool(roots & _LANGCHAIN_ANY)
+        self.imports_langchain_openai = any(is_langchain_class(q) for q in self.aliases.values())
 
     def _keys_to_binders(self) -> None:
         """``params["tools"] = ...`` in a function that does not bind ``params`` adds the key to
