@@ -7,7 +7,14 @@ import subprocess
 import sys
 
 import llmswitch
-from llmswitch.resources import AsyncCompletions, AsyncEmbeddings, Completions, Embeddings
+from llmswitch.resources import (
+    AsyncCompletions,
+    AsyncEmbeddings,
+    AsyncModels,
+    Completions,
+    Embeddings,
+    Models,
+)
 
 PUBLIC = {
     "APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",
@@ -16,6 +23,10 @@ PUBLIC = {
     "InternalServerError", "InvalidRequestError", "LLMSwitchError", "NotFoundError",
     "PermissionDeniedError", "QuotaExceededError", "RateLimitError", "RetryPolicy", "Stream",
     "UnsupportedParameterError", "__version__", "load_config",
+    # drop-in parity with openai-python (issue 15)
+    "NOT_GIVEN", "NotGiven", "Omit", "omit", "OpenAIError", "ConflictError",
+    "UnprocessableEntityError", "LengthFinishReasonError", "ContentFilterFinishReasonError",
+    "pydantic_function_tool", "APIResponse", "AsyncAPIResponse", "LegacyAPIResponse",
 }  # fmt: skip
 
 
@@ -36,6 +47,8 @@ def _same(sync: object, async_: object) -> None:
 def test_async_twins_have_same_signature_and_docstring() -> None:
     _same(Completions.create, AsyncCompletions.create)
     _same(Embeddings.create, AsyncEmbeddings.create)
+    for name in ("list", "retrieve", "delete"):
+        _same(getattr(Models, name), getattr(AsyncModels, name))
     sync_init = inspect.signature(llmswitch.Client.__init__).parameters
     async_init = inspect.signature(llmswitch.AsyncClient.__init__).parameters
     assert list(sync_init) == list(async_init)

@@ -17,7 +17,9 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
-from ._routing import MessageParam, Router, normalize_messages
+from ._response import APIResponse, AsyncAPIResponse, LegacyAPIResponse
+from ._routing import MessageParam, Router, Timeout, normalize_messages
+from ._sentinels import NOT_GIVEN, NotGiven, is_given
 from ._streaming import AsyncStream, Stream
 from ._transport import RetryPolicy, async_send, read_async, read_sync, sync_send
 from .errors import (
@@ -31,25 +33,41 @@ from .errors import (
     PermissionDeniedError,
     RateLimitError,
 )
-from .providers._base import OPTIONAL_CHAT_PARAMS, Adapter, ChatParams, EmbeddingParams
+from .providers._base import (
+    OPTIONAL_CHAT_PARAMS,
+    Adapter,
+    ChatParams,
+    EmbeddingInput,
+    EmbeddingParams,
+)
 from .types import ChatCompletion, CreateEmbeddingResponse
 
 __all__ = [
     "EMBEDDING_OPTIONS",
     "FALLBACK_ERRORS",
+    "Extras",
     "Step",
+    "aread_then",
     "async_chat",
     "async_embed",
+    "async_raw",
     "async_stream",
+    "async_streamed",
     "chat_options",
     "chat_steps",
     "embedding_steps",
     "next_or_raise",
+    "parse_read_chat",
+    "parse_read_embeddings",
+    "provider_step",
+    "read_then",
     "run_async",
     "run_sync",
     "sync_chat",
     "sync_embed",
+    "sync_raw",
     "sync_stream",
+    "sync_streamed",
 ]
 
 logger = logging.getLogger("llmswitch")
@@ -80,6 +98,7 @@ def next_or_raise(error: APIError, earlier: list[APIError], last: bool) -> None:
 
 
 P = TypeVar("P")
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -98,15 +117,35 @@ def chat_options(arguments: dict[str, Any]) -> dict[str, Any]:
     return {name: arguments[name] for name in OPTIONAL_CHAT_PARAMS}
 
 
+@dataclass(frozen=True, slots=True)
+class Extras:
+    """What every call takes besides its parameters: openai-python's ``extra_headers``,
+    ``extra_query``, ``extra_body`` and ``timeout`` (``NOT_GIVEN``: the client's)."""
+
+    timeout: Timeout | NotGiven = NOT_GIVEN
+    extra_headers: Mapping[str, Any] | None = None
+    extra_query: Mapping[str, Any] | None = None
+    extra_body: Mapping[str, Any] | None = None
+
+    @classmethod
+    def of(cls, arguments: Mapping[str, Any]) -> Extras:
+        """The extras among a ``create``'s arguments."""
+        body = arguments["extra_body"]
+        return cls(
+            arguments["timeout"],
+            arguments["extra_headers"],
+            arguments["extra_query"],
+            body if body is None or is_given(body) else None,
+        )
+
+
 def chat_steps(
     client: Router,
     model: str,
     messages: Iterable[MessageParam],
     options: dict[str, Any],
     stream: bool,
-    timeout: float | httpx.Timeout | None,
-    extra_body: dict[str, Any] | None,
-    extra_headers: Mapping[str, str] | None,
+    extras: Extras,
 ) -> Iterator[Step[ChatParams]]:
     """The targets of a chat call in order (one, or a fallback chain), each request built only
     when its turn comes; shared by the sync and async ``create``."""
@@ -115,33 +154,92 @@ def chat_steps(
     for position, (adapter, target) in enumerate(targets):
         params = client.chat_params(adapter, target, msgs, options)
         params.stream = stream
-        params.extra_body = extra_body
+        params.extra_body = dict(extras.extra_body) if extras.extra_body else None
         request = adapter.build_chat_request(params)
-        request = client.prepare(request, timeout, extra_headers, adapter.name)
+        request = client.prepare(
+            request, extras.timeout, extras.extra_headers, adapter.name, extras.extra_query
+        )
+        last = position == len(targets) - 1
         policy = client._policy_for(adapter.name)
-        yield Step(adapter, params, request, policy, position == len(targets) - 1)
+        yield Step(adapter, params, request, policy.last_target() if last else policy, last)
 
 
 def embedding_steps(
     client: Router,
     model: str,
-    input: str | list[str],
+    input: EmbeddingInput,
     arguments: dict[str, Any],
-    timeout: float | httpx.Timeout | None,
-    extra_headers: Mapping[str, str] | None,
+    extras: Extras,
 ) -> Iterator[Step[EmbeddingParams]]:
     """The targets of an embeddings call, as :func:`chat_steps`."""
-    options = {name: arguments[name] for name in EMBEDDING_OPTIONS}
+    options = {
+        name: arguments[name] for name in EMBEDDING_OPTIONS if is_given(arguments[name])
+    }
+    if extras.extra_body:
+        options["extra_body"] = dict(extras.extra_body)
     targets = client.resolve(model)
     for position, (adapter, target) in enumerate(targets):
-        params = client.embedding_params(target, input, options)
+        params = client.embedding_params(adapter, target, input, options)
         request = adapter.build_embeddings_request(params)
-        request = client.prepare(request, timeout, extra_headers, adapter.name)
+        request = client.prepare(
+            request, extras.timeout, extras.extra_headers, adapter.name, extras.extra_query
+        )
+        last = position == len(targets) - 1
         policy = client._policy_for(adapter.name)
-        yield Step(adapter, params, request, policy, position == len(targets) - 1)
+        yield Step(adapter, params, request, policy.last_target() if last else policy, last)
 
 
-EMBEDDING_OPTIONS = ("dimensions", "user", "encoding_format", "extra_body")
+EMBEDDING_OPTIONS = ("dimensions", "user", "encoding_format")
+
+
+def provider_step(
+    client: Router,
+    provider: str | None,
+    build: Callable[[Adapter], httpx.Request],
+    extras: Extras,
+) -> Iterator[Step[None]]:
+    """The one step of a call addressed to a provider rather than a model (``models.list``):
+    the given provider, else the default one."""
+    if provider:
+        name = client.config.provider_name(provider) or provider
+    else:
+        name = client.default_provider
+    adapter = client.adapter(name)
+    request = build(adapter)
+    request = client.prepare(
+        request, extras.timeout, extras.extra_headers, adapter.name, extras.extra_query
+    )
+    yield Step(adapter, None, request, client._policy_for(adapter.name).last_target(), True)
+
+
+def read_then(
+    parse: Callable[[Adapter, httpx.Response], T],
+) -> Callable[[Step[None]], Callable[[httpx.Response], T]]:
+    """A sync handler: read the body, then ``parse(adapter, response)``."""
+
+    def factory(step: Step[None]) -> Callable[[httpx.Response], T]:
+        def handle(response: httpx.Response) -> T:
+            read_sync(response, step.adapter.name)
+            return parse(step.adapter, response)
+
+        return handle
+
+    return factory
+
+
+def aread_then(
+    parse: Callable[[Adapter, httpx.Response], T],
+) -> Callable[[Step[None]], Callable[[httpx.Response], Awaitable[T]]]:
+    """Async twin of :func:`read_then`."""
+
+    def factory(step: Step[None]) -> Callable[[httpx.Response], Awaitable[T]]:
+        async def handle(response: httpx.Response) -> T:
+            await read_async(response, step.adapter.name)
+            return parse(step.adapter, response)
+
+        return handle
+
+    return factory
 
 
 # ---- handlers: the open response of one step → the result (they own closing it) ----------
@@ -207,7 +305,92 @@ def async_embed(
     return handle
 
 
-T = TypeVar("T")
+Handler = Callable[[Step[P]], Callable[[httpx.Response], T]]
+AsyncHandler = Callable[[Step[P]], Callable[[httpx.Response], Awaitable[T]]]
+
+
+# ---- raw responses: the same handlers, wrapped (``with_raw_response``,
+# ``with_streaming_response``); ``parse()`` runs the plain handler on the kept response ----
+
+
+def sync_raw(handler: Handler[P, T], *, read: bool) -> Handler[P, LegacyAPIResponse[T]]:
+    """``with_raw_response``: the body is read now (unless the call streams), parsed on
+    ``parse()``."""
+
+    def factory(step: Step[P]) -> Callable[[httpx.Response], LegacyAPIResponse[T]]:
+        inner = handler(step)
+
+        def handle(response: httpx.Response) -> LegacyAPIResponse[T]:
+            if read:
+                read_sync(response, step.adapter.name)
+            return LegacyAPIResponse(response, lambda: inner(response))
+
+        return handle
+
+    return factory
+
+
+def sync_streamed(handler: Handler[P, T]) -> Handler[P, APIResponse[T]]:
+    """``with_streaming_response``: nothing is read until the caller asks."""
+
+    def factory(step: Step[P]) -> Callable[[httpx.Response], APIResponse[T]]:
+        inner = handler(step)
+
+        def handle(response: httpx.Response) -> APIResponse[T]:
+            return APIResponse(response, lambda: inner(response))
+
+        return handle
+
+    return factory
+
+
+def async_raw(
+    handler: AsyncHandler[P, T], sync_parse: Callable[[Step[P], httpx.Response], T]
+) -> AsyncHandler[P, LegacyAPIResponse[T]]:
+    """Async ``with_raw_response``: the body is read now unless the call streams;
+    ``parse()`` is synchronous (as in openai-python) and runs ``sync_parse``."""
+
+    def factory(step: Step[P]) -> Callable[[httpx.Response], Awaitable[LegacyAPIResponse[T]]]:
+        streaming = bool(getattr(step.params, "stream", False))
+
+        async def handle(response: httpx.Response) -> LegacyAPIResponse[T]:
+            if not streaming:
+                await read_async(response, step.adapter.name)
+            return LegacyAPIResponse(response, lambda: sync_parse(step, response))
+
+        return handle
+
+    return factory
+
+
+def async_streamed(handler: AsyncHandler[P, T]) -> AsyncHandler[P, AsyncAPIResponse[T]]:
+    """Async ``with_streaming_response``."""
+
+    def factory(step: Step[P]) -> Callable[[httpx.Response], Awaitable[AsyncAPIResponse[T]]]:
+        inner = handler(step)
+
+        async def handle(response: httpx.Response) -> AsyncAPIResponse[T]:
+            return AsyncAPIResponse(response, lambda: inner(response))
+
+        return handle
+
+    return factory
+
+
+def parse_read_chat(step: Step[ChatParams], response: httpx.Response) -> Any:
+    """The result of an async raw chat response whose body is read (or a stream not started)."""
+    if step.params.stream:
+        return AsyncStream(response, step.adapter, step.adapter.chunk_parser(step.params))
+    return step.adapter.parse_chat_response(response)
+
+
+def parse_read_embeddings(
+    step: Step[EmbeddingParams], response: httpx.Response
+) -> CreateEmbeddingResponse:
+    """The result of an async raw embeddings response whose body is read."""
+    return step.adapter.parse_embeddings_response(response, step.params)
+
+
 
 
 def run_sync(

@@ -19,13 +19,31 @@ import httpx
 from pydantic import BaseModel
 
 from ._config import Config, Target, load_config, provider_settings, resolve_model
+from ._options import ClientOptions, apply_headers, apply_query
+from ._sentinels import NOT_GIVEN, NotGiven, is_given
 from ._transport import RetryPolicy
 from ._version import __version__
 from .errors import ConfigError, InvalidRequestError, UnsupportedParameterError
 from .providers import PROVIDERS, adapter_class
-from .providers._base import Adapter, ChatParams, EmbeddingParams
+from .providers._base import (
+    Adapter,
+    ChatParams,
+    EmbeddingInput,
+    EmbeddingParams,
+    ProviderSettings,
+)
 
-__all__ = ["AsyncClientCore", "MessageParam", "Router", "SyncClientCore", "normalize_messages"]
+__all__ = [
+    "AsyncClientCore",
+    "MessageParam",
+    "Router",
+    "SyncClientCore",
+    "Timeout",
+    "normalize_messages",
+]
+
+Timeout = float | httpx.Timeout | None
+"""A call's or client's timeout: seconds, an ``httpx.Timeout``, or ``None`` for none at all."""
 
 MessageParam = Mapping[str, Any] | BaseModel
 
@@ -87,15 +105,17 @@ class Router:
         self,
         config: str | os.PathLike[str] | Mapping[str, Any] | Config | None = None,
         *,
+        options: ClientOptions | None = None,
         max_retries: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
         drop_unsupported_params: bool | None = None,
         retry_policy: RetryPolicy | None = None,
     ) -> None:
         self.config = load_config(config)
         defaults = self.config.defaults
+        self.options = options or ClientOptions()
         self.max_retries = defaults.max_retries if max_retries is None else max_retries
-        self.timeout: float | httpx.Timeout = defaults.timeout if timeout is None else timeout
+        self.timeout: Timeout = defaults.timeout if isinstance(timeout, NotGiven) else timeout
         self.drop_unsupported_params = (
             defaults.drop_unsupported_params
             if drop_unsupported_params is None
@@ -114,6 +134,22 @@ class Router:
 
     # ---- routing ----------------------------------------------------------------------------
 
+    @property
+    def default_provider(self) -> str:
+        """The provider a model string without ``provider/`` goes to, and the one the
+        constructor's ``api_key`` / ``base_url`` / ``organization`` / ``project`` configure:
+        ``[defaults] provider``, else ``openai`` (as in openai-python)."""
+        name = self.config.defaults.provider
+        return (self.config.provider_name(name) or name) if name else "openai"
+
+    def settings(self, provider: str) -> ProviderSettings:
+        """Resolved settings of a provider: config table, environment, and for the default
+        provider the constructor's options on top."""
+        settings = provider_settings(self.config, provider)
+        if provider == self.default_provider:
+            settings = self.options.settings_for(settings)
+        return settings
+
     def adapter(self, provider: str) -> Adapter:
         """The adapter of a configured provider, built on first use (keys checked then)."""
         found = self._adapters.get(provider)
@@ -122,7 +158,7 @@ class Router:
         with self._lock:
             found = self._adapters.get(provider)
             if found is None:
-                settings = provider_settings(self.config, provider)
+                settings = self.settings(provider)
                 if provider in PROVIDERS and not (settings.api_key or settings.access_key):
                     env = PROVIDERS[provider].env
                     names = [*env.get("api_key", ()), *env.get("access_key", ())]
@@ -138,7 +174,12 @@ class Router:
         """Model string → ``(adapter, target)`` per target of its fallback chain."""
         found = self._targets.get(model)
         if found is None:
-            found = [(self.adapter(t.provider), t) for t in resolve_model(self.config, model)]
+            config = self.config
+            if config.defaults.provider is None:
+                # A bare model id goes to OpenAI, as in openai-python (DESIGN section 3).
+                defaults = config.defaults.model_copy(update={"provider": "openai"})
+                config = config.model_copy(update={"defaults": defaults})
+            found = [(self.adapter(t.provider), t) for t in resolve_model(config, model)]
             self._targets[model] = found
         return found
 
@@ -177,7 +218,7 @@ class Router:
         supported = adapter.PARAMS
         kwargs: dict[str, Any] = {}
         for name, value in options.items():
-            if value is None:
+            if value is None or not is_given(value):
                 continue
             support = supported.get(name)
             if support is None or support.level == "unsupported":
@@ -197,36 +238,58 @@ class Router:
         return ChatParams(model=target.model, messages=messages, **kwargs)
 
     def embedding_params(
-        self, target: Target, input: str | list[str], options: dict[str, Any]
+        self, adapter: Adapter, target: Target, input: EmbeddingInput, options: dict[str, Any]
     ) -> EmbeddingParams:
-        """Check the input and build ``EmbeddingParams``."""
-        texts = [input] if isinstance(input, str) else input
-        if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
+        """Check the input and build ``EmbeddingParams``: strings everywhere; token arrays
+        (a list of ints, or a list of them) only on OpenAI's wire, which alone accepts them."""
+        items: Any = [input] if isinstance(input, str) else input
+        if isinstance(items, tuple):
+            items = list(items)
+        if isinstance(items, list) and items and all(isinstance(t, str) for t in items):
+            return EmbeddingParams(model=target.model, input=items, **options)
+        tokens = isinstance(items, list) and items and (
+            all(type(t) is int for t in items)
+            or all(isinstance(t, list) and t and all(type(i) is int for i in t) for t in items)
+        )
+        if not tokens:
             raise InvalidRequestError(
-                "input must be a string or a non-empty list of strings (token arrays are not"
-                " supported across providers)"
+                "input must be a string, a non-empty list of strings, or token arrays (a list of"
+                " ints, or a list of such lists)"
             )
-        return EmbeddingParams(model=target.model, input=texts, **options)
+        settings = getattr(adapter, "settings", None)
+        if getattr(settings, "type", None) not in ("openai", "openai-compatible"):
+            raise InvalidRequestError(
+                f"provider {adapter.name!r} takes only text input for embeddings; token arrays"
+                " are an OpenAI wire feature: pass the strings instead"
+            )
+        return EmbeddingParams(model=target.model, input=items, **options)
 
     def prepare(
         self,
         request: httpx.Request,
-        timeout: float | httpx.Timeout | None,
-        extra_headers: Mapping[str, str] | None,
+        timeout: Timeout | NotGiven,
+        extra_headers: Mapping[str, Any] | None,
         provider: str,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> httpx.Request:
-        """Apply the call's timeout and extra headers to a request built by an adapter."""
-        value = timeout
-        if value is None:
+        """Apply the call's timeout, the client's default headers and query, and the call's
+        extra headers and query to a request built by an adapter (the call's win)."""
+        value: Timeout | NotGiven = timeout
+        if isinstance(value, NotGiven):
             table = self.config.provider_config(provider)
             value = table.timeout if table is not None and table.timeout else self.timeout
-        if not isinstance(value, httpx.Timeout):
+        if value is None:
+            value = httpx.Timeout(None)
+        elif not isinstance(value, httpx.Timeout):
             value = httpx.Timeout(value, connect=min(value, _DEFAULT_CONNECT_TIMEOUT))
         request.extensions["timeout"] = value.as_dict()
         if "user-agent" not in request.headers:
             request.headers["User-Agent"] = _USER_AGENT
-        if extra_headers:
-            request.headers.update(extra_headers)
+        options = self.options
+        apply_headers(request, options.default_headers)
+        apply_headers(request, extra_headers)
+        apply_query(request, options.default_query)
+        apply_query(request, extra_query)
         return request
 
 

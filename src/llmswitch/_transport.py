@@ -16,6 +16,7 @@ is not waited for: the error is raised), else ``min(0.5 * 2**n, 8) * (1 - 0.25 *
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import time
@@ -29,7 +30,7 @@ from tenacity.retry import retry_base
 from ._secrets import protect_logger
 from .errors import APIConnectionError, APIError, APITimeoutError
 
-__all__ = ["Endpoint", "RetryPolicy", "async_send", "sync_send"]
+__all__ = ["Endpoint", "RetryPolicy", "async_send", "scrub", "sync_send"]
 
 logger = logging.getLogger("llmswitch")
 # httpx and httpcore log request URLs; some providers put tokens in them (see _secrets).
@@ -52,7 +53,15 @@ class Endpoint(Protocol):
 class RetryPolicy:
     """How many retries, and how long to wait; ``sleep`` and ``random`` are injectable."""
 
-    __slots__ = ("async_sleep", "max_retries", "max_retry_after", "random", "sleep")
+    __slots__ = (
+        "_last",
+        "async_sleep",
+        "fallback_on_long_retry_after",
+        "max_retries",
+        "max_retry_after",
+        "random",
+        "sleep",
+    )
 
     def __init__(
         self,
@@ -62,18 +71,42 @@ class RetryPolicy:
         sleep: Callable[[float], None] = time.sleep,
         async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         random: Callable[[], float] = random.random,
+        fallback_on_long_retry_after: bool = True,
     ) -> None:
         self.max_retries = max_retries
         self.max_retry_after = max_retry_after
         self.sleep = sleep
         self.async_sleep = async_sleep
         self.random = random
+        self._last: RetryPolicy | None = None
+        self.fallback_on_long_retry_after = fallback_on_long_retry_after
+        """A Retry-After above the cap raises at once, so a fallback target can answer; on the
+        last target (nothing to fall back to) retries go on with the usual backoff instead, as
+        openai-python does."""
+
+    def last_target(self) -> RetryPolicy:
+        """This policy for the last target of a call (nothing to fall back to)."""
+        if not self.fallback_on_long_retry_after:
+            return self
+        if self._last is None:
+            self._last = RetryPolicy(
+                self.max_retries,
+                max_retry_after=self.max_retry_after,
+                sleep=self.sleep,
+                async_sleep=self.async_sleep,
+                random=self.random,
+                fallback_on_long_retry_after=False,
+            )
+        return self._last
 
     def should_retry(self, error: BaseException) -> bool:
-        """True for a retryable :class:`APIError` whose Retry-After is within the cap."""
+        """True for a retryable :class:`APIError` whose Retry-After is within the cap (or any,
+        on a last target: see ``fallback_on_long_retry_after``)."""
         if not isinstance(error, APIError) or not error.retryable:
             return False
-        return error.retry_after is None or error.retry_after <= self.max_retry_after
+        if error.retry_after is None or error.retry_after <= self.max_retry_after:
+            return True
+        return not self.fallback_on_long_retry_after
 
     def wait(self, retries_done: int, error: BaseException | None) -> float:
         """Seconds to wait before retry number ``retries_done + 1``."""
@@ -141,7 +174,30 @@ def _first_failure(policy: RetryPolicy, what: str, error: APIError) -> float:
     return wait
 
 
+def scrub(exc: BaseException) -> None:
+    """Clear the local variables of the finished frames in ``exc``'s traceback and in those of
+    the exceptions chained to it (httpx and httpcore internals, auth flows). Their locals hold
+    requests whose URL carries a secret (Baidu's ``client_secret`` on the token request, the
+    ``access_token`` on every v1 call) and error trackers record frame locals (Sentry, rich
+    tracebacks). Frames still running (the caller's) raise RuntimeError and are left alone."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo and len(seen) < 16:
+        item = todo.pop()
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        tb = item.__traceback__
+        while tb is not None:
+            with contextlib.suppress(RuntimeError):  # a frame still executing stays as it is
+                tb.tb_frame.clear()
+            tb = tb.tb_next
+        todo.append(item.__cause__)
+        todo.append(item.__context__)
+
+
 def _connection_error(exc: httpx.HTTPError, provider: str, retryable: bool = True) -> APIError:
+    scrub(exc)
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(
             f"request timed out ({type(exc).__name__}); raise timeout= or check the network",
@@ -153,7 +209,9 @@ def _connection_error(exc: httpx.HTTPError, provider: str, retryable: bool = Tru
     )
 
 
-def _checked(response_status: int, body: bytes, response: httpx.Response, adapter: Endpoint) -> None:
+def _checked(
+    response_status: int, body: bytes, response: httpx.Response, adapter: Endpoint
+) -> None:
     if response_status >= 400:
         error = adapter.map_error(response_status, body, response.headers)
         should = response.headers.get("x-should-retry")
@@ -161,7 +219,16 @@ def _checked(response_status: int, body: bytes, response: httpx.Response, adapte
             error.retryable = True
         elif should == "false":
             error.retryable = False
+        error.response = response
         raise error
+
+
+def _attach(error: APIError, request: httpx.Request, response: httpx.Response) -> None:
+    """Give an error the request that was sent and the response it came from (openai-python's
+    ``error.request`` / ``error.response``)."""
+    error.request = request
+    if error.response is None and error.status_code is not None:
+        error.response = response
 
 
 def _closed(provider: str) -> APIConnectionError:
@@ -180,6 +247,9 @@ def _open_sync(http: httpx.Client, adapter: Endpoint, request: httpx.Request) ->
         response = http.send(request, auth=adapter.auth, stream=True)
     except httpx.HTTPError as exc:
         raise _connection_error(exc, adapter.name) from exc
+    except APIError as exc:  # raised by an auth flow (a token endpoint's refusal)
+        scrub(exc)
+        raise
     if response.status_code >= 400:
         try:
             body = response.read()
@@ -200,6 +270,9 @@ async def _open_async(
         response = await http.send(request, auth=adapter.auth, stream=True)
     except httpx.HTTPError as exc:
         raise _connection_error(exc, adapter.name) from exc
+    except APIError as exc:  # raised by an auth flow (a token endpoint's refusal)
+        scrub(exc)
+        raise
     if response.status_code >= 400:
         try:
             body = await response.aread()
@@ -242,8 +315,22 @@ def sync_send(
     """Send ``request`` with retries; ``handle`` turns the open response into the result and
     owns closing it (it runs inside the attempt, so its errors are retried too)."""
 
+    tries = [0]
+
     def attempt() -> T:
-        return handle(_open_sync(http, adapter, request))
+        retries = tries[0]
+        tries[0] += 1
+        try:
+            response = _open_sync(http, adapter, request)
+        except APIError as error:
+            error.request = request
+            raise
+        response.extensions["retries_taken"] = retries  # read by raw-response wrappers
+        try:
+            return handle(response)
+        except APIError as error:
+            _attach(error, request, response)
+            raise
 
     # The first attempt runs outside tenacity, so a call that succeeds pays nothing for the
     # retry machinery; tenacity runs the retries (attempt numbers offset by one).
@@ -273,8 +360,22 @@ async def async_send(
 ) -> T:
     """Async twin of :func:`sync_send`."""
 
+    tries = [0]
+
     async def attempt() -> T:
-        return await handle(await _open_async(http, adapter, request))
+        retries = tries[0]
+        tries[0] += 1
+        try:
+            response = await _open_async(http, adapter, request)
+        except APIError as error:
+            error.request = request
+            raise
+        response.extensions["retries_taken"] = retries  # read by raw-response wrappers
+        try:
+            return await handle(response)
+        except APIError as error:
+            _attach(error, request, response)
+            raise
 
     try:
         return await attempt()

@@ -2,7 +2,7 @@
 
 ::
 
-    LLMSwitchError
+    LLMSwitchError                          (also exported as OpenAIError, for ported code)
     ├── ConfigError                         bad or missing configuration (the caller's fault)
     ├── UnsupportedParameterError           a parameter the provider cannot honour
     ├── InvalidRequestError                 malformed arguments (bad message shape, ...)
@@ -14,12 +14,19 @@
             ├── BadRequestError
             │   ├── ContextLengthExceededError
             │   └── ContentFilterError
+            │   └── UnprocessableEntityError    HTTP 422
             ├── AuthenticationError
             ├── PermissionDeniedError
             ├── NotFoundError
+            ├── ConflictError                   HTTP 409 (retried)
             ├── RateLimitError
             │   └── QuotaExceededError      balance or free quota used up: never retried
             └── InternalServerError
+
+Like openai-python's, an ``APIError`` has ``status_code``, ``code``, ``param``, ``type``,
+``body`` (the provider's error object), ``request_id``, ``request`` and ``response``.
+``LengthFinishReasonError`` / ``ContentFilterFinishReasonError`` (raised by ``parse``) are in
+:mod:`llmswitch.lib`.
 
 Every text an error carries passes through secret redaction: keys, tokens and JWTs never
 appear in ``str(error)``, ``repr(error)`` or ``error.raw``.
@@ -27,8 +34,10 @@ appear in ``str(error)``, ``repr(error)`` or ``error.raw``.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Mapping
+from typing import Any
 
 from ._secrets import redact
 
@@ -41,15 +50,18 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConfigError",
+    "ConflictError",
     "ContentFilterError",
     "ContextLengthExceededError",
     "InternalServerError",
     "InvalidRequestError",
     "LLMSwitchError",
     "NotFoundError",
+    "OpenAIError",
     "PermissionDeniedError",
     "QuotaExceededError",
     "RateLimitError",
+    "UnprocessableEntityError",
     "UnsupportedParameterError",
     "parse_retry_after",
     "status_error_class",
@@ -62,6 +74,10 @@ class LLMSwitchError(Exception):
     def __init__(self, message: str) -> None:
         self.message = redact(message)
         super().__init__(self.message)
+
+
+OpenAIError = LLMSwitchError
+"""openai-python's base error name: ``except OpenAIError`` catches every llmswitch error."""
 
 
 class ConfigError(LLMSwitchError, ValueError):
@@ -102,6 +118,8 @@ class APIError(LLMSwitchError):
         retryable: bool = False,
         raw: str | None = None,
         retry_after: float | None = None,
+        param: str | None = None,
+        type: str | None = None,
     ) -> None:
         self.provider = provider
         self.status_code = status_code
@@ -110,9 +128,46 @@ class APIError(LLMSwitchError):
         self.retryable = retryable
         self.raw = redact(raw) if raw else raw
         self.retry_after = retry_after
+        self._param = param
+        self._type = type
+        self.request: Any = None
+        """The ``httpx.Request`` that was sent (without credentials added by auth flows)."""
+        self.response: Any = None
+        """The ``httpx.Response`` the provider sent, for status errors and errors in bodies."""
         self.attempts: list[APIError] = []
         """Errors of earlier targets of a fallback chain that failed before this one."""
         super().__init__(message)
+
+    @property
+    def body(self) -> object | None:
+        """The provider's error object (``{"message", "type", "param", "code"}`` on OpenAI's
+        wire), parsed from the redacted body; the text if it is not JSON; ``None`` if empty."""
+        if not self.raw:
+            return None
+        try:
+            payload: object = json.loads(self.raw)
+        except (ValueError, RecursionError):
+            return self.raw
+        if isinstance(payload, dict):
+            inner: object = payload.get("error")
+            if isinstance(inner, dict):
+                return inner
+        return payload
+
+    def _body_field(self, name: str) -> str | None:
+        body = self.body
+        value = body.get(name) if isinstance(body, dict) else None
+        return str(value) if value is not None else None
+
+    @property
+    def param(self) -> str | None:
+        """The parameter the provider blamed, when it names one."""
+        return self._param if self._param is not None else self._body_field("param")
+
+    @property
+    def type(self) -> str | None:
+        """The provider's error type (``invalid_request_error``, ...), when it sends one."""
+        return self._type if self._type is not None else self._body_field("type")
 
     def __str__(self) -> str:
         parts = [f"[{self.provider}"]
@@ -189,6 +244,14 @@ class QuotaExceededError(RateLimitError):
     """The balance or the free quota is used up: retrying does not help, paying does."""
 
 
+class UnprocessableEntityError(BadRequestError):
+    """The request was well-formed but its content was refused (HTTP 422)."""
+
+
+class ConflictError(APIStatusError):
+    """The request conflicts with the resource's state (HTTP 409); retried."""
+
+
 class InternalServerError(APIStatusError):
     """The provider failed (HTTP 5xx or an equivalent code)."""
 
@@ -198,8 +261,9 @@ _STATUS_CLASSES: Mapping[int, type[APIStatusError]] = {
     401: AuthenticationError,
     403: PermissionDeniedError,
     404: NotFoundError,
+    409: ConflictError,
     413: BadRequestError,
-    422: BadRequestError,
+    422: UnprocessableEntityError,
     429: RateLimitError,
 }
 
@@ -236,8 +300,11 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
         pass
     import email.utils  # only for the rare HTTP-date form
 
-    parsed = email.utils.parsedate_tz(value)
-    if parsed is None:
-        return None
-    when = email.utils.mktime_tz(parsed)
+    try:
+        parsed = email.utils.parsedate_tz(value)
+        if parsed is None:
+            return None
+        when = email.utils.mktime_tz(parsed)
+    except (ValueError, OverflowError, TypeError, IndexError):
+        return None  # a malformed date is no instruction to wait
     return max(when - (time.time() if now is None else now), 0.0)

@@ -87,7 +87,8 @@ def test_compare_with_workload_file_and_plot(tmp_path: Path) -> None:
         (("compare",), "--input-tokens"),
         (("compare", "--input-tokens", "lots"), "cannot read 'lots'"),
         (("offers", "--on", "yesterday"), "not a date"),
-        (("chat", "nosuchprovider-model", "hi"), "cannot tell which provider"),
+        # a bare model id goes to the default provider, OpenAI (as in openai-python)
+        (("chat", "nosuchprovider-model", "hi"), "no credentials for provider 'openai'"),
     ],
 )
 def test_errors_are_one_line_exit_2(args: tuple[str, ...], message: str) -> None:

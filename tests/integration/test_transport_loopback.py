@@ -5,6 +5,7 @@ Every case runs through the sync and the async client; waits are recorded, not s
 
 from __future__ import annotations
 
+import json
 import logging
 import socket
 from typing import Any
@@ -17,7 +18,6 @@ from llmswitch import (
     APITimeoutError,
     InternalServerError,
     QuotaExceededError,
-    RateLimitError,
 )
 from llmswitch.testing import Action, LoopbackServer
 
@@ -96,11 +96,30 @@ def test_quota_429_is_raised_at_once(kind: str, loopback: LoopbackServer) -> Non
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_retry_after_above_cap_is_not_waited_for(kind: str, loopback: LoopbackServer) -> None:
+    # One target, nothing to fall back to: as openai-python, the long Retry-After is ignored
+    # and the retry waits the usual backoff.
     loopback.enqueue(error(429, "rate_limit_exceeded", {"retry-after": "600"}), answer())
-    result = run(kind, cfg(loopback), Recorder(), model=MODEL)
-    assert isinstance(result, RateLimitError)
-    assert result.retry_after == 600
-    assert len(loopback.requests) == 1
+    recorder = Recorder()
+    result = run(kind, cfg(loopback), recorder, model=MODEL)
+    assert result.choices[0].message.content
+    assert recorder.waits == [0.5]
+    assert len(loopback.requests) == 2
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_retry_after_above_cap_moves_a_fallback_chain_on(
+    kind: str, loopback: LoopbackServer
+) -> None:
+    # A fallback target exists: the long wait is not taken, the next target answers.
+    loopback.enqueue(error(429, "rate_limit_exceeded", {"retry-after": "600"}), answer())
+    config = cfg(loopback)
+    config["aliases"] = {"chain": [f"openai/{MODEL}", f"openai/{MODEL}-backup"]}
+    recorder = Recorder()
+    result = run(kind, config, recorder, model="chain")
+    assert result.choices[0].message.content
+    assert recorder.waits == []
+    assert len(loopback.requests) == 2
+    assert json.loads(loopback.requests[1].body)["model"] == f"{MODEL}-backup"
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -172,9 +172,16 @@ def test_embeddings_input_is_checked() -> None:
     with mock_provider("openai") as fake:
         client = Client(fake.config)
         with pytest.raises(InvalidRequestError, match="list of strings"):
-            client.embeddings.create(model="openai/e", input=[1, 2])  # type: ignore[list-item]
+            client.embeddings.create(model="openai/e", input=[1, "a"])  # type: ignore[list-item]
         with pytest.raises(InvalidRequestError):
             client.embeddings.create(model="openai/e", input=[])
+        # token arrays are OpenAI's wire: sent as they are
+        client.embeddings.create(model="openai/e", input=[[1, 2], [3]])
+        assert json.loads(fake.requests[-1].content)["input"] == [[1, 2], [3]]
+    with mock_provider("qwen") as fake:
+        client = Client(fake.config)
+        with pytest.raises(InvalidRequestError, match="only text input"):
+            client.embeddings.create(model="qwen/text-embedding-v3", input=[1, 2])
 
 
 def test_closing_stream_early_releases_the_connection() -> None:

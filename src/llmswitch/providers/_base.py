@@ -31,11 +31,13 @@ from ..types import ChatCompletion, ChatCompletionChunk, CreateEmbeddingResponse
 from ..types.chat import ERROR_FINISH_REASONS
 
 __all__ = [
+    "OPENAI_PLATFORM_PARAMS",
     "OPTIONAL_CHAT_PARAMS",
     "Adapter",
     "BearerAuth",
     "ChatParams",
     "ChunkParser",
+    "EmbeddingInput",
     "EmbeddingParams",
     "ErrorMapper",
     "ParamSupport",
@@ -47,6 +49,7 @@ __all__ = [
     "error_or_invalid",
     "make_error",
     "request_id_from",
+    "thinking_switch",
 ]
 
 Support = Literal["native", "mapped", "unsupported"]
@@ -85,7 +88,68 @@ class ChatParams:
     parallel_tool_calls: bool | None = None
     response_format: dict[str, Any] | None = None
     stream_options: dict[str, Any] | None = None
+    reasoning_effort: str | None = None
+    # OpenAI platform parameters (stored completions, audio, predicted outputs, ...): native on
+    # OpenAI's wire, declared per adapter like every other parameter.
+    audio: dict[str, Any] | None = None
+    function_call: str | dict[str, Any] | None = None
+    functions: list[dict[str, Any]] | None = None
+    metadata: dict[str, str] | None = None
+    modalities: list[str] | None = None
+    moderation: dict[str, Any] | None = None
+    prediction: dict[str, Any] | None = None
+    prompt_cache_key: str | None = None
+    prompt_cache_options: dict[str, Any] | None = None
+    prompt_cache_retention: str | None = None
+    safety_identifier: str | None = None
+    service_tier: str | None = None
+    store: bool | None = None
+    verbosity: str | None = None
+    web_search_options: dict[str, Any] | None = None
     extra_body: dict[str, Any] | None = None
+
+
+# Parameters only OpenAI's own platform honours, with the reason each is unsupported elsewhere;
+# adapters of other providers declare these (or their own mapping) in PARAMS.
+OPENAI_PLATFORM_PARAMS: Mapping[str, ParamSupport] = {
+    "audio": ParamSupport("unsupported", "audio output is an OpenAI model feature"),
+    "function_call": ParamSupport("unsupported", "legacy OpenAI functions; use tool_choice"),
+    "functions": ParamSupport("unsupported", "legacy OpenAI functions; use tools"),
+    "metadata": ParamSupport("unsupported", "tags for OpenAI's stored completions"),
+    "modalities": ParamSupport("unsupported", "audio output is an OpenAI model feature"),
+    "moderation": ParamSupport("unsupported", "OpenAI's moderation option"),
+    "prediction": ParamSupport("unsupported", "OpenAI's predicted outputs"),
+    "prompt_cache_key": ParamSupport("unsupported", "OpenAI's prompt-cache routing key"),
+    "prompt_cache_options": ParamSupport("unsupported", "OpenAI's prompt-cache options"),
+    "prompt_cache_retention": ParamSupport("unsupported", "OpenAI's prompt-cache retention"),
+    "safety_identifier": ParamSupport("unsupported", "OpenAI's abuse-detection identifier"),
+    "service_tier": ParamSupport("unsupported", "OpenAI's processing tiers"),
+    "store": ParamSupport("unsupported", "stored completions are an OpenAI platform feature"),
+    "verbosity": ParamSupport("unsupported", "an OpenAI GPT-5 model control"),
+    "web_search_options": ParamSupport("unsupported", "OpenAI's search models"),
+    "reasoning_effort": ParamSupport("unsupported", "no reasoning control on this API"),
+}
+
+_EFFORTS = {"none": False, "minimal": False, "low": True, "medium": True, "high": True,
+            "xhigh": True, "max": True}  # fmt: skip
+
+
+def thinking_switch(effort: str) -> bool:
+    """OpenAI's ``reasoning_effort`` as the on/off thinking switch of providers that have one
+    (Qwen ``enable_thinking``, GLM ``thinking.type``): ``none`` / ``minimal`` → off, any other
+    level → on. No budget is invented: set the provider's own budget in ``extra_body``.
+
+    >>> thinking_switch("minimal"), thinking_switch("high")
+    (False, True)
+    """
+    try:
+        return _EFFORTS[effort]
+    except (KeyError, TypeError):
+        from ..errors import InvalidRequestError
+
+        raise InvalidRequestError(
+            f"reasoning_effort={effort!r} is not one of: {', '.join(_EFFORTS)}"
+        ) from None
 
 
 OPTIONAL_CHAT_PARAMS: tuple[str, ...] = tuple(
@@ -95,12 +159,17 @@ OPTIONAL_CHAT_PARAMS: tuple[str, ...] = tuple(
 )
 
 
+EmbeddingInput = str | list[str] | list[int] | list[list[int]]
+"""What ``embeddings.create(input=...)`` takes: text, texts, or token arrays (OpenAI's wire)."""
+
+
 @dataclass(slots=True)
 class EmbeddingParams:
-    """One embeddings call. ``input`` is always a list of strings here."""
+    """One embeddings call. ``input`` is a list of strings, or token arrays (OpenAI's wire only:
+    the client refuses them for other providers before an adapter sees them)."""
 
     model: str
-    input: list[str]
+    input: list[str] | list[int] | list[list[int]]
     dimensions: int | None = None
     user: str | None = None
     encoding_format: Literal["float", "base64"] | None = None

@@ -13,6 +13,7 @@ import sys
 from array import array
 from collections.abc import Mapping
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -36,6 +37,7 @@ from ..types import (
     EmbeddingUsage,
     attach_raw,
 )
+from ..types.models import Model, ModelDeleted, SyncPage
 from ._base import (
     OPTIONAL_CHAT_PARAMS,
     BearerAuth,
@@ -228,11 +230,14 @@ class OpenAIAdapter:
         body = response.content
         try:
             parsed = _EmbeddingBody.model_validate_json(body)
+            # base64 asked for by the caller stays a string (as openai-python returns it);
+            # base64 asked for by llmswitch's default (smaller on the wire) is decoded.
+            keep = params.encoding_format == "base64"
             data = [
                 Embedding(
                     index=item.index,
                     embedding=decode_base64_embedding(item.embedding)
-                    if isinstance(item.embedding, str)
+                    if isinstance(item.embedding, str) and not keep
                     else item.embedding,
                 )
                 for item in parsed.data
@@ -241,6 +246,31 @@ class OpenAIAdapter:
             raise self._error_in_body(response.status_code, body, response.headers, exc) from None
         result = CreateEmbeddingResponse(data=data, model=parsed.model, usage=parsed.usage)
         attach_raw(result, body, self.name)
+        return result
+
+    # ---- models -----------------------------------------------------------------------------
+
+    def build_models_request(self, kind: str, model: str | None = None) -> httpx.Request:
+        """``GET /models``, ``GET /models/{id}`` or ``DELETE /models/{id}``."""
+        url = self.base_url + "/models"
+        if model is not None:
+            url += "/" + quote(model, safe="")
+        method = "DELETE" if kind == "delete" else "GET"
+        return httpx.Request(method, url, headers=self.headers)
+
+    def parse_models_response(self, kind: str, response: httpx.Response) -> Any:
+        """The list as a :class:`SyncPage` of :class:`Model`, one ``Model``, or ``ModelDeleted``."""
+        body = response.content
+        cls: Any = {"list": SyncPage[Model], "retrieve": Model}.get(kind, ModelDeleted)
+        try:
+            result = cls.model_validate_json(body)
+        except ValidationError as exc:
+            raise self._error_in_body(response.status_code, body, response.headers, exc) from None
+        if kind == "list":
+            for item in result.data:
+                attach_raw(item, None, self.name)
+        else:
+            attach_raw(result, body, self.name)
         return result
 
     # ---- errors -----------------------------------------------------------------------------

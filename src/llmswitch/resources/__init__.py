@@ -1,8 +1,20 @@
-"""The client's resources, one module each: ``chat`` (``client.chat.completions``) and
-``embeddings``. Each holds only public signatures; the steps of a call are in
-:mod:`llmswitch._pipeline`."""
+"""The client's resources, one module each: ``chat`` / ``chat_async``
+(``client.chat.completions``), ``embeddings``, ``models``. Each holds only public signatures;
+the steps of a call are in :mod:`llmswitch._pipeline`; ``_wrappers`` gives every method its
+``with_raw_response`` / ``with_streaming_response`` twin."""
 
-from .chat import AsyncChat, AsyncCompletions, Chat, Completions
+from .chat import Chat, Completions
+from .chat_async import AsyncChat, AsyncCompletions
 from .embeddings import AsyncEmbeddings, Embeddings
+from .models import AsyncModels, Models
 
-__all__ = ["AsyncChat", "AsyncCompletions", "AsyncEmbeddings", "Chat", "Completions", "Embeddings"]
+__all__ = [
+    "AsyncChat",
+    "AsyncCompletions",
+    "AsyncEmbeddings",
+    "AsyncModels",
+    "Chat",
+    "Completions",
+    "Embeddings",
+    "Models",
+]

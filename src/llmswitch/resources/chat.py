@@ -1,46 +1,37 @@
-"""``client.chat.completions``, sync and async: OpenAI's signature, any provider's wire.
+"""``client.chat.completions`` (sync): openai-python's signature, any provider's wire.
 
 The target walk, request building, sending and fallback live in :mod:`llmswitch._pipeline`
-(shared with every resource); these classes only hold the public signatures and pick the
-sync or async handler.
+(shared with every resource); this class holds the public signatures and picks the handler
+(plain, ``with_raw_response`` or ``with_streaming_response``). The async twin is
+:mod:`llmswitch.resources.chat_async`; a test holds their signatures and docstrings equal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 from typing import Any, Literal, overload
 
 import httpx
 
 from .._pipeline import (
-    async_chat,
-    async_stream,
+    Extras,
     chat_options,
     chat_steps,
-    run_async,
     run_sync,
     sync_chat,
+    sync_raw,
     sync_stream,
+    sync_streamed,
 )
-from .._routing import AsyncClientCore, MessageParam, SyncClientCore
-from .._streaming import AsyncStream, Stream
+from .._routing import MessageParam, SyncClientCore
+from .._sentinels import NOT_GIVEN, NotGiven, is_given
+from .._streaming import Stream
 from ..types import ChatCompletion
+from ._docs import CREATE_DOC
+from ._wrappers import ResponseMode, current_mode, raw_method, streamed_method
 
-__all__ = ["AsyncChat", "AsyncCompletions", "Chat", "Completions"]
-
-_CREATE_DOC = """Create a chat completion, OpenAI-style, on whichever provider ``model`` names.
-
-``model`` is ``"provider/model-id"`` (``"qwen/qwen-plus"``), or an alias from config (a list
-of targets is a fallback chain). ``messages`` are dicts or :mod:`llmswitch.types` models.
-With ``stream=True`` the result is a stream of :class:`ChatCompletionChunk`; use it as a
-context manager and call ``get_final_completion()`` for the assembled answer.
-A parameter the provider cannot honour raises :class:`UnsupportedParameterError` unless
-``drop_unsupported_params`` is set. Example::
-
-    resp = client.chat.completions.create(
-        model="glm/glm-4-flash", messages=[{"role": "user", "content": "Hi"}])
-    print(resp.choices[0].message.content, resp.provider)
-"""
+__all__ = ["Chat", "Completions"]
 
 
 class Completions:
@@ -49,210 +40,240 @@ class Completions:
     def __init__(self, client: SyncClientCore) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> CompletionsWithRawResponse:
+        """``.with_raw_response.create(...)`` returns the raw response (headers, status) whose
+        ``parse()`` gives what ``create`` would."""
+        return CompletionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> CompletionsWithStreamingResponse:
+        """``with ....with_streaming_response.create(...) as response:`` leaves the body unread."""
+        return CompletionsWithStreamingResponse(self)
+
     @overload
     def create(
         self,
         *,
-        model: str,
         messages: Iterable[MessageParam],
-        stream: Literal[False] = False,
-        temperature: float | None = None,
-        top_p: float | None = None,
-        max_tokens: int | None = None,
-        max_completion_tokens: int | None = None,
-        stop: str | list[str] | None = None,
-        seed: int | None = None,
-        user: str | None = None,
-        n: int | None = None,
-        presence_penalty: float | None = None,
-        frequency_penalty: float | None = None,
-        logprobs: bool | None = None,
-        top_logprobs: int | None = None,
-        logit_bias: dict[str, int] | None = None,
-        tools: list[Any] | None = None,
-        tool_choice: str | Mapping[str, Any] | None = None,
-        parallel_tool_calls: bool | None = None,
-        response_format: Mapping[str, Any] | Any | None = None,
-        stream_options: dict[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_body: dict[str, Any] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        model: str,
+        audio: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        frequency_penalty: float | NotGiven | None = NOT_GIVEN,
+        function_call: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        functions: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        logit_bias: Mapping[str, int] | NotGiven | None = NOT_GIVEN,
+        logprobs: bool | NotGiven | None = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven | None = NOT_GIVEN,
+        max_tokens: int | NotGiven | None = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+        modalities: list[str] | NotGiven | None = NOT_GIVEN,
+        moderation: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        n: int | NotGiven | None = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        prediction: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        presence_penalty: float | NotGiven | None = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven | None = NOT_GIVEN,
+        prompt_cache_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        prompt_cache_retention: str | NotGiven | None = NOT_GIVEN,
+        reasoning_effort: str | NotGiven | None = NOT_GIVEN,
+        response_format: Mapping[str, Any] | Any | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven | None = NOT_GIVEN,
+        seed: int | NotGiven | None = NOT_GIVEN,
+        service_tier: str | NotGiven | None = NOT_GIVEN,
+        stop: str | list[str] | NotGiven | None = NOT_GIVEN,
+        store: bool | NotGiven | None = NOT_GIVEN,
+        stream: Literal[False] | NotGiven | None = NOT_GIVEN,
+        stream_options: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        temperature: float | NotGiven | None = NOT_GIVEN,
+        tool_choice: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        tools: Iterable[Any] | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven | None = NOT_GIVEN,
+        top_p: float | NotGiven | None = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        verbosity: str | NotGiven | None = NOT_GIVEN,
+        web_search_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
     ) -> ChatCompletion: ...
 
     @overload
     def create(
         self,
         *,
-        model: str,
         messages: Iterable[MessageParam],
+        model: str,
+        audio: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        frequency_penalty: float | NotGiven | None = NOT_GIVEN,
+        function_call: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        functions: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        logit_bias: Mapping[str, int] | NotGiven | None = NOT_GIVEN,
+        logprobs: bool | NotGiven | None = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven | None = NOT_GIVEN,
+        max_tokens: int | NotGiven | None = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+        modalities: list[str] | NotGiven | None = NOT_GIVEN,
+        moderation: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        n: int | NotGiven | None = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        prediction: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        presence_penalty: float | NotGiven | None = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven | None = NOT_GIVEN,
+        prompt_cache_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        prompt_cache_retention: str | NotGiven | None = NOT_GIVEN,
+        reasoning_effort: str | NotGiven | None = NOT_GIVEN,
+        response_format: Mapping[str, Any] | Any | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven | None = NOT_GIVEN,
+        seed: int | NotGiven | None = NOT_GIVEN,
+        service_tier: str | NotGiven | None = NOT_GIVEN,
+        stop: str | list[str] | NotGiven | None = NOT_GIVEN,
+        store: bool | NotGiven | None = NOT_GIVEN,
         stream: Literal[True],
-        temperature: float | None = None,
-        top_p: float | None = None,
-        max_tokens: int | None = None,
-        max_completion_tokens: int | None = None,
-        stop: str | list[str] | None = None,
-        seed: int | None = None,
-        user: str | None = None,
-        n: int | None = None,
-        presence_penalty: float | None = None,
-        frequency_penalty: float | None = None,
-        logprobs: bool | None = None,
-        top_logprobs: int | None = None,
-        logit_bias: dict[str, int] | None = None,
-        tools: list[Any] | None = None,
-        tool_choice: str | Mapping[str, Any] | None = None,
-        parallel_tool_calls: bool | None = None,
-        response_format: Mapping[str, Any] | Any | None = None,
-        stream_options: dict[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_body: dict[str, Any] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        stream_options: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        temperature: float | NotGiven | None = NOT_GIVEN,
+        tool_choice: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        tools: Iterable[Any] | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven | None = NOT_GIVEN,
+        top_p: float | NotGiven | None = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        verbosity: str | NotGiven | None = NOT_GIVEN,
+        web_search_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
     ) -> Stream: ...
 
+    @overload
     def create(
         self,
         *,
-        model: str,
         messages: Iterable[MessageParam],
-        stream: bool = False,
-        temperature: float | None = None,
-        top_p: float | None = None,
-        max_tokens: int | None = None,
-        max_completion_tokens: int | None = None,
-        stop: str | list[str] | None = None,
-        seed: int | None = None,
-        user: str | None = None,
-        n: int | None = None,
-        presence_penalty: float | None = None,
-        frequency_penalty: float | None = None,
-        logprobs: bool | None = None,
-        top_logprobs: int | None = None,
-        logit_bias: dict[str, int] | None = None,
-        tools: list[Any] | None = None,
-        tool_choice: str | Mapping[str, Any] | None = None,
-        parallel_tool_calls: bool | None = None,
-        response_format: Mapping[str, Any] | Any | None = None,
-        stream_options: dict[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_body: dict[str, Any] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        model: str,
+        audio: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        frequency_penalty: float | NotGiven | None = NOT_GIVEN,
+        function_call: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        functions: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        logit_bias: Mapping[str, int] | NotGiven | None = NOT_GIVEN,
+        logprobs: bool | NotGiven | None = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven | None = NOT_GIVEN,
+        max_tokens: int | NotGiven | None = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+        modalities: list[str] | NotGiven | None = NOT_GIVEN,
+        moderation: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        n: int | NotGiven | None = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        prediction: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        presence_penalty: float | NotGiven | None = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven | None = NOT_GIVEN,
+        prompt_cache_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        prompt_cache_retention: str | NotGiven | None = NOT_GIVEN,
+        reasoning_effort: str | NotGiven | None = NOT_GIVEN,
+        response_format: Mapping[str, Any] | Any | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven | None = NOT_GIVEN,
+        seed: int | NotGiven | None = NOT_GIVEN,
+        service_tier: str | NotGiven | None = NOT_GIVEN,
+        stop: str | list[str] | NotGiven | None = NOT_GIVEN,
+        store: bool | NotGiven | None = NOT_GIVEN,
+        stream: bool,
+        stream_options: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        temperature: float | NotGiven | None = NOT_GIVEN,
+        tool_choice: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        tools: Iterable[Any] | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven | None = NOT_GIVEN,
+        top_p: float | NotGiven | None = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        verbosity: str | NotGiven | None = NOT_GIVEN,
+        web_search_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> ChatCompletion | Stream: ...
+
+    def create(
+        self,
+        *,
+        messages: Iterable[MessageParam],
+        model: str,
+        audio: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        frequency_penalty: float | NotGiven | None = NOT_GIVEN,
+        function_call: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        functions: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        logit_bias: Mapping[str, int] | NotGiven | None = NOT_GIVEN,
+        logprobs: bool | NotGiven | None = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven | None = NOT_GIVEN,
+        max_tokens: int | NotGiven | None = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+        modalities: list[str] | NotGiven | None = NOT_GIVEN,
+        moderation: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        n: int | NotGiven | None = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        prediction: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        presence_penalty: float | NotGiven | None = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven | None = NOT_GIVEN,
+        prompt_cache_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        prompt_cache_retention: str | NotGiven | None = NOT_GIVEN,
+        reasoning_effort: str | NotGiven | None = NOT_GIVEN,
+        response_format: Mapping[str, Any] | Any | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven | None = NOT_GIVEN,
+        seed: int | NotGiven | None = NOT_GIVEN,
+        service_tier: str | NotGiven | None = NOT_GIVEN,
+        stop: str | list[str] | NotGiven | None = NOT_GIVEN,
+        store: bool | NotGiven | None = NOT_GIVEN,
+        stream: bool | NotGiven | None = NOT_GIVEN,
+        stream_options: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        temperature: float | NotGiven | None = NOT_GIVEN,
+        tool_choice: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        tools: Iterable[Any] | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven | None = NOT_GIVEN,
+        top_p: float | NotGiven | None = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        verbosity: str | NotGiven | None = NOT_GIVEN,
+        web_search_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
     ) -> ChatCompletion | Stream:
+        result: ChatCompletion | Stream = self._send(locals())
+        return result
+
+    create.__doc__ = CREATE_DOC
+
+    def _send(self, arguments: dict[str, Any]) -> Any:
         client = self._client
-        options = chat_options(locals())
+        stream = bool(arguments["stream"]) if is_given(arguments["stream"]) else False
         steps = chat_steps(
-            client, model, messages, options, stream, timeout, extra_body, extra_headers
+            client,
+            arguments["model"],
+            arguments["messages"],
+            chat_options(arguments),
+            stream,
+            Extras.of(arguments),
         )
-        if stream:
-            return run_sync(client.http, steps, sync_stream, "chat stream")
-        return run_sync(client.http, steps, sync_chat, "chat")
+        handler: Any = sync_stream if stream else sync_chat
+        mode: ResponseMode = current_mode()
+        if mode == "raw":
+            handler = sync_raw(handler, read=not stream)
+        elif mode == "streaming":
+            handler = sync_streamed(handler)
+        return run_sync(client.http, steps, handler, "chat stream" if stream else "chat")
 
-    create.__doc__ = _CREATE_DOC
+
+class CompletionsWithRawResponse:
+    """``client.chat.completions.with_raw_response``."""
+
+    def __init__(self, completions: Completions) -> None:
+        self.create = raw_method(completions.create)
 
 
-class AsyncCompletions:
-    """``client.chat.completions`` of :class:`AsyncClient`."""
+class CompletionsWithStreamingResponse:
+    """``client.chat.completions.with_streaming_response``."""
 
-    def __init__(self, client: AsyncClientCore) -> None:
-        self._client = client
-
-    @overload
-    async def create(
-        self,
-        *,
-        model: str,
-        messages: Iterable[MessageParam],
-        stream: Literal[False] = False,
-        temperature: float | None = None,
-        top_p: float | None = None,
-        max_tokens: int | None = None,
-        max_completion_tokens: int | None = None,
-        stop: str | list[str] | None = None,
-        seed: int | None = None,
-        user: str | None = None,
-        n: int | None = None,
-        presence_penalty: float | None = None,
-        frequency_penalty: float | None = None,
-        logprobs: bool | None = None,
-        top_logprobs: int | None = None,
-        logit_bias: dict[str, int] | None = None,
-        tools: list[Any] | None = None,
-        tool_choice: str | Mapping[str, Any] | None = None,
-        parallel_tool_calls: bool | None = None,
-        response_format: Mapping[str, Any] | Any | None = None,
-        stream_options: dict[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_body: dict[str, Any] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> ChatCompletion: ...
-
-    @overload
-    async def create(
-        self,
-        *,
-        model: str,
-        messages: Iterable[MessageParam],
-        stream: Literal[True],
-        temperature: float | None = None,
-        top_p: float | None = None,
-        max_tokens: int | None = None,
-        max_completion_tokens: int | None = None,
-        stop: str | list[str] | None = None,
-        seed: int | None = None,
-        user: str | None = None,
-        n: int | None = None,
-        presence_penalty: float | None = None,
-        frequency_penalty: float | None = None,
-        logprobs: bool | None = None,
-        top_logprobs: int | None = None,
-        logit_bias: dict[str, int] | None = None,
-        tools: list[Any] | None = None,
-        tool_choice: str | Mapping[str, Any] | None = None,
-        parallel_tool_calls: bool | None = None,
-        response_format: Mapping[str, Any] | Any | None = None,
-        stream_options: dict[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_body: dict[str, Any] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> AsyncStream: ...
-
-    async def create(
-        self,
-        *,
-        model: str,
-        messages: Iterable[MessageParam],
-        stream: bool = False,
-        temperature: float | None = None,
-        top_p: float | None = None,
-        max_tokens: int | None = None,
-        max_completion_tokens: int | None = None,
-        stop: str | list[str] | None = None,
-        seed: int | None = None,
-        user: str | None = None,
-        n: int | None = None,
-        presence_penalty: float | None = None,
-        frequency_penalty: float | None = None,
-        logprobs: bool | None = None,
-        top_logprobs: int | None = None,
-        logit_bias: dict[str, int] | None = None,
-        tools: list[Any] | None = None,
-        tool_choice: str | Mapping[str, Any] | None = None,
-        parallel_tool_calls: bool | None = None,
-        response_format: Mapping[str, Any] | Any | None = None,
-        stream_options: dict[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_body: dict[str, Any] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> ChatCompletion | AsyncStream:
-        client = self._client
-        options = chat_options(locals())
-        steps = chat_steps(
-            client, model, messages, options, stream, timeout, extra_body, extra_headers
-        )
-        if stream:
-            return await run_async(client.http, steps, async_stream, "chat stream")
-        return await run_async(client.http, steps, async_chat, "chat")
-
-    create.__doc__ = _CREATE_DOC
+    def __init__(self, completions: Completions) -> None:
+        self.create = streamed_method(completions.create)
 
 
 class Chat:
@@ -260,10 +281,3 @@ class Chat:
 
     def __init__(self, client: SyncClientCore) -> None:
         self.completions = Completions(client)
-
-
-class AsyncChat:
-    """``client.chat`` of :class:`AsyncClient`."""
-
-    def __init__(self, client: AsyncClientCore) -> None:
-        self.completions = AsyncCompletions(client)

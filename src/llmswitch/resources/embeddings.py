@@ -3,24 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, Literal
 
 import httpx
 
-from .._pipeline import async_embed, embedding_steps, run_async, run_sync, sync_embed
+from .._pipeline import (
+    Extras,
+    async_embed,
+    async_raw,
+    async_streamed,
+    embedding_steps,
+    parse_read_embeddings,
+    run_async,
+    run_sync,
+    sync_embed,
+    sync_raw,
+    sync_streamed,
+)
 from .._routing import AsyncClientCore, SyncClientCore
+from .._sentinels import NOT_GIVEN, NotGiven
+from ..providers._base import EmbeddingInput
 from ..types import CreateEmbeddingResponse
+from ._docs import EMBED_DOC
+from ._wrappers import (
+    async_raw_method,
+    async_streamed_method,
+    current_mode,
+    raw_method,
+    streamed_method,
+)
 
 __all__ = ["AsyncEmbeddings", "Embeddings"]
-
-_EMBED_DOC = """Create embeddings (always floats) for a string or a list of strings.
-
-Example::
-
-    resp = client.embeddings.create(model="qwen/text-embedding-v3", input=["a", "b"])
-    vectors = [item.embedding for item in resp.data]
-"""
-
 
 
 class Embeddings:
@@ -29,23 +43,42 @@ class Embeddings:
     def __init__(self, client: SyncClientCore) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> EmbeddingsWithRawResponse:
+        """``.with_raw_response.create(...)``: the raw response; ``parse()`` gives the result."""
+        return EmbeddingsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> EmbeddingsWithStreamingResponse:
+        """``with ....with_streaming_response.create(...) as response:``."""
+        return EmbeddingsWithStreamingResponse(self)
+
     def create(
         self,
         *,
+        input: EmbeddingInput,
         model: str,
-        input: str | list[str],
-        dimensions: int | None = None,
-        user: str | None = None,
-        encoding_format: Literal["float", "base64"] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_body: dict[str, Any] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: Literal["float", "base64"] | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
     ) -> CreateEmbeddingResponse:
         client = self._client
-        steps = embedding_steps(client, model, input, locals(), timeout, extra_headers)
-        return run_sync(client.http, steps, sync_embed, "embeddings")
+        arguments = locals()
+        steps = embedding_steps(client, model, input, arguments, Extras.of(arguments))
+        handler: Any = sync_embed
+        mode = current_mode()
+        if mode == "raw":
+            handler = sync_raw(handler, read=True)
+        elif mode == "streaming":
+            handler = sync_streamed(handler)
+        result: CreateEmbeddingResponse = run_sync(client.http, steps, handler, "embeddings")
+        return result
 
-    create.__doc__ = _EMBED_DOC
+    create.__doc__ = EMBED_DOC
 
 
 class AsyncEmbeddings:
@@ -54,20 +87,61 @@ class AsyncEmbeddings:
     def __init__(self, client: AsyncClientCore) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncEmbeddingsWithRawResponse:
+        """``.with_raw_response.create(...)``: the raw response; ``parse()`` gives the result."""
+        return AsyncEmbeddingsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncEmbeddingsWithStreamingResponse:
+        """``with ....with_streaming_response.create(...) as response:``."""
+        return AsyncEmbeddingsWithStreamingResponse(self)
+
     async def create(
         self,
         *,
+        input: EmbeddingInput,
         model: str,
-        input: str | list[str],
-        dimensions: int | None = None,
-        user: str | None = None,
-        encoding_format: Literal["float", "base64"] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        extra_body: dict[str, Any] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: Literal["float", "base64"] | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
     ) -> CreateEmbeddingResponse:
         client = self._client
-        steps = embedding_steps(client, model, input, locals(), timeout, extra_headers)
-        return await run_async(client.http, steps, async_embed, "embeddings")
+        arguments = locals()
+        steps = embedding_steps(client, model, input, arguments, Extras.of(arguments))
+        handler: Any = async_embed
+        mode = current_mode()
+        if mode == "raw":
+            handler = async_raw(handler, parse_read_embeddings)
+        elif mode == "streaming":
+            handler = async_streamed(handler)
+        result: CreateEmbeddingResponse = await run_async(
+            client.http, steps, handler, "embeddings"
+        )
+        return result
 
-    create.__doc__ = _EMBED_DOC
+    create.__doc__ = EMBED_DOC
+
+
+class EmbeddingsWithRawResponse:
+    def __init__(self, embeddings: Embeddings) -> None:
+        self.create = raw_method(embeddings.create)
+
+
+class EmbeddingsWithStreamingResponse:
+    def __init__(self, embeddings: Embeddings) -> None:
+        self.create = streamed_method(embeddings.create)
+
+
+class AsyncEmbeddingsWithRawResponse:
+    def __init__(self, embeddings: AsyncEmbeddings) -> None:
+        self.create = async_raw_method(embeddings.create)
+
+
+class AsyncEmbeddingsWithStreamingResponse:
+    def __init__(self, embeddings: AsyncEmbeddings) -> None:
+        self.create = async_streamed_method(embeddings.create)

@@ -5,44 +5,62 @@ Responses (``ChatCompletion``, ``ChatCompletionChunk``, ``CreateEmbeddingRespons
 nothing a provider sent is lost. Request-side models (messages, tools, response formats) are
 optional: plain dicts with the same shape are accepted everywhere.
 
-Modules: ``_base`` (the base models, ``raw``), ``chat`` (completions, chunks, finish reasons),
-``embeddings``, ``request`` (messages, tools, response formats; loaded on first use).
+Modules: ``_base`` (the base models, ``raw``), ``chat`` (completions, chunks, finish reasons,
+usage details, logprobs), ``embeddings``, ``models``, ``request`` (messages, tools, response
+formats; loaded on first use).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._base import attach_raw
+from ._base import attach_raw, attach_request_id
 from .chat import (
+    Annotation,
+    AnnotationURLCitation,
     ChatCompletion,
+    ChatCompletionAudio,
     ChatCompletionChunk,
     ChatCompletionMessage,
+    ChatCompletionTokenLogprob,
     Choice,
     ChoiceDelta,
+    ChoiceDeltaFunctionCall,
     ChoiceDeltaToolCall,
     ChoiceDeltaToolCallFunction,
+    ChoiceLogprobs,
     ChunkChoice,
+    CompletionTokensDetails,
     FinishReason,
     FunctionCall,
+    PromptTokensDetails,
     ToolCall,
+    TopLogprob,
     Usage,
     normalize_finish_reason,
 )
 from .embeddings import CreateEmbeddingResponse, Embedding, EmbeddingUsage
+from .models import Model, ModelDeleted, SyncPage
 
 __all__ = [
+    "Annotation",
+    "AnnotationURLCitation",
     "AssistantMessage",
     "ChatCompletion",
+    "ChatCompletionAudio",
     "ChatCompletionChunk",
     "ChatCompletionMessage",
+    "ChatCompletionTokenLogprob",
     "ChatCompletionTool",
     "ChatMessage",
     "Choice",
     "ChoiceDelta",
+    "ChoiceDeltaFunctionCall",
     "ChoiceDeltaToolCall",
     "ChoiceDeltaToolCallFunction",
+    "ChoiceLogprobs",
     "ChunkChoice",
+    "CompletionTokensDetails",
     "ContentPart",
     "CreateEmbeddingResponse",
     "DeveloperMessage",
@@ -54,17 +72,23 @@ __all__ = [
     "ImageContentPart",
     "ImageURL",
     "JSONSchemaFormat",
+    "Model",
+    "ModelDeleted",
+    "PromptTokensDetails",
     "ResponseFormat",
     "ResponseFormatJSONObject",
     "ResponseFormatJSONSchema",
     "ResponseFormatText",
+    "SyncPage",
     "SystemMessage",
     "TextContentPart",
     "ToolCall",
     "ToolMessage",
+    "TopLogprob",
     "Usage",
     "UserMessage",
     "attach_raw",
+    "attach_request_id",
     "normalize_finish_reason",
 ]
 

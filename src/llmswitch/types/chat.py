@@ -4,24 +4,33 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field, SerializerFunctionWrapHandler, model_serializer
 
 from ._base import _Model, _RawModel
 
 __all__ = [
     "ERROR_FINISH_REASONS",
+    "Annotation",
+    "AnnotationURLCitation",
     "ChatCompletion",
+    "ChatCompletionAudio",
     "ChatCompletionChunk",
     "ChatCompletionMessage",
+    "ChatCompletionTokenLogprob",
     "Choice",
     "ChoiceDelta",
+    "ChoiceDeltaFunctionCall",
     "ChoiceDeltaToolCall",
     "ChoiceDeltaToolCallFunction",
+    "ChoiceLogprobs",
     "ChunkChoice",
+    "CompletionTokensDetails",
     "FinishReason",
     "FunctionCall",
     "NormalizedFinishReason",
+    "PromptTokensDetails",
     "ToolCall",
+    "TopLogprob",
     "Usage",
     "normalize_finish_reason",
 ]
@@ -87,74 +96,153 @@ class ToolCall(_Model):
     function: FunctionCall
 
 
+class PromptTokensDetails(_Model):
+    """Breakdown of prompt tokens (``cached_tokens``: served from the provider's prompt cache)."""
+
+    audio_tokens: int | None = None
+    cached_tokens: int | None = None
+
+
+class CompletionTokensDetails(_Model):
+    """Breakdown of completion tokens (``reasoning_tokens``: thinking the model did)."""
+
+    accepted_prediction_tokens: int | None = None
+    audio_tokens: int | None = None
+    reasoning_tokens: int | None = None
+    rejected_prediction_tokens: int | None = None
+
+
 class Usage(_Model):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     total_tokens: int = 0
-    prompt_tokens_details: dict[str, Any] | None = None
-    completion_tokens_details: dict[str, Any] | None = None
+    prompt_tokens_details: PromptTokensDetails | None = None
+    completion_tokens_details: CompletionTokensDetails | None = None
 
 
-class ChatCompletionMessage(_Model):
-    role: Literal["assistant"] = "assistant"
+class TopLogprob(_Model):
+    token: str
+    bytes: list[int] | None = None
+    logprob: float
+
+
+class ChatCompletionTokenLogprob(_Model):
+    token: str
+    bytes: list[int] | None = None
+    logprob: float
+    top_logprobs: list[TopLogprob] = Field(default_factory=list)
+
+
+class ChoiceLogprobs(_Model):
+    content: list[ChatCompletionTokenLogprob] | None = None
+    refusal: list[ChatCompletionTokenLogprob] | None = None
+
+
+class AnnotationURLCitation(_Model):
+    end_index: int
+    start_index: int
+    title: str
+    url: str
+
+
+class Annotation(_Model):
+    type: Literal["url_citation"] = "url_citation"
+    url_citation: AnnotationURLCitation
+
+
+class ChatCompletionAudio(_Model):
+    id: str
+    data: str
+    expires_at: int
+    transcript: str
+
+
+class _Reasoning(_Model):
+    """``reasoning_content``: the reasoning text of models that return it separately (DeepSeek,
+    Qwen, GLM, ERNIE X1, ...). Not an OpenAI field: it is kept like any extra field the
+    provider sent (so ``model_dump()`` shows it only when present) and reads ``None`` if absent.
+    """
+
+    @property
+    def reasoning_content(self) -> str | None:
+        extra = self.__pydantic_extra__
+        value = extra.get("reasoning_content") if extra else None
+        return value if isinstance(value, str) else None
+
+    @model_serializer(mode="wrap")
+    def _without_empty_reasoning(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and data.get("reasoning_content", "") is None:
+            del data["reasoning_content"]
+        return data
+
+
+class ChatCompletionMessage(_Reasoning):
     content: str | None = None
     refusal: str | None = None
+    role: Literal["assistant"] = "assistant"
+    annotations: list[Annotation] | None = None
+    audio: ChatCompletionAudio | None = None
+    function_call: FunctionCall | None = None
     tool_calls: list[ToolCall] | None = None
-    reasoning_content: str | None = None
-    """Reasoning text of models that return it separately (e.g. DeepSeek, Qwen, GLM)."""
 
 
 class Choice(_Model):
-    index: int = 0
-    message: ChatCompletionMessage
     finish_reason: NormalizedFinishReason = None
-    logprobs: Any | None = None
+    index: int = 0
+    logprobs: ChoiceLogprobs | None = None
+    message: ChatCompletionMessage
 
 
 class ChatCompletion(_RawModel):
     id: str = ""
-    object: Literal["chat.completion"] = "chat.completion"
+    choices: list[Choice]
     created: int = 0
     model: str = ""
-    choices: list[Choice]
-    usage: Usage | None = None
-    system_fingerprint: str | None = None
+    object: Literal["chat.completion"] = "chat.completion"
     service_tier: str | None = None
+    system_fingerprint: str | None = None
+    usage: Usage | None = None
+
+
+class ChoiceDeltaFunctionCall(_Model):
+    arguments: str | None = None
+    name: str | None = None
 
 
 class ChoiceDeltaToolCallFunction(_Model):
-    name: str | None = None
     arguments: str | None = None
+    name: str | None = None
 
 
 class ChoiceDeltaToolCall(_Model):
     index: int = 0
     id: str | None = None
-    type: Literal["function"] | None = None
     function: ChoiceDeltaToolCallFunction | None = None
+    type: Literal["function"] | None = None
 
 
-class ChoiceDelta(_Model):
-    role: Literal["assistant"] | None = None
+class ChoiceDelta(_Reasoning):
     content: str | None = None
+    function_call: ChoiceDeltaFunctionCall | None = None
     refusal: str | None = None
+    role: Literal["developer", "system", "user", "assistant", "tool"] | None = None
     tool_calls: list[ChoiceDeltaToolCall] | None = None
-    reasoning_content: str | None = None
 
 
 class ChunkChoice(_Model):
-    index: int = 0
     delta: ChoiceDelta
     finish_reason: NormalizedFinishReason = None
-    logprobs: Any | None = None
+    index: int = 0
+    logprobs: ChoiceLogprobs | None = None
 
 
 class ChatCompletionChunk(_RawModel):
     id: str = ""
-    object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
+    choices: list[ChunkChoice]
     created: int = 0
     model: str = ""
-    choices: list[ChunkChoice]
-    usage: Usage | None = None
-    system_fingerprint: str | None = None
+    object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
     service_tier: str | None = None
+    system_fingerprint: str | None = None
+    usage: Usage | None = None

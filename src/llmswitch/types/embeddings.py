@@ -12,7 +12,8 @@ __all__ = ["CreateEmbeddingResponse", "Embedding", "EmbeddingUsage"]
 class Embedding(_Model):
     object: Literal["embedding"] = "embedding"
     index: int
-    embedding: list[float]
+    embedding: list[float] | str
+    """Floats; the base64 string when ``encoding_format="base64"`` was asked for."""
 
 
 class EmbeddingUsage(_Model):

@@ -18,7 +18,7 @@ from ...errors import (
     QuotaExceededError,
     RateLimitError,
 )
-from .._base import ParamSupport
+from .._base import OPENAI_PLATFORM_PARAMS, ParamSupport
 
 __all__ = ["ERROR_CODES", "ERROR_HINTS", "V1_ENDPOINTS", "V1_PARAMS"]
 
@@ -61,6 +61,7 @@ V1_ENDPOINTS: Mapping[str, str] = {
 }
 
 V1_PARAMS: Mapping[str, ParamSupport] = {
+    **OPENAI_PLATFORM_PARAMS,
     "temperature": ParamSupport("mapped", "range (0, 1]: 0 is sent as 0.01, above 1 as 1.0"),
     "top_p": ParamSupport("native"),
     "max_tokens": ParamSupport("mapped", "sent as max_output_tokens"),

@@ -26,6 +26,7 @@ from ...errors import (
     RateLimitError,
 )
 from .._base import (
+    OPENAI_PLATFORM_PARAMS,
     OPTIONAL_CHAT_PARAMS,
     ParamSupport,
     ProviderSettings,
@@ -41,6 +42,7 @@ DEFAULT_V2_BASE_URL = "https://qianfan.baidubce.com/v2"
 # Qianfan v2 body fields (spec 2, "Request vs OpenAI" [M]); the rest are not documented for v2.
 V2_PARAMS: Mapping[str, ParamSupport] = {
     **{name: ParamSupport("native") for name in OPTIONAL_CHAT_PARAMS},
+    **OPENAI_PLATFORM_PARAMS,
     "n": ParamSupport("unsupported", "v2 does not document n > 1"),
     "logprobs": ParamSupport("unsupported", "v2 returns no logprobs"),
     "top_logprobs": ParamSupport("unsupported", "v2 returns no logprobs"),

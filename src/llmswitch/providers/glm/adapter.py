@@ -31,12 +31,14 @@ from ...errors import (
     RateLimitError,
 )
 from .._base import (
+    OPENAI_PLATFORM_PARAMS,
     BearerAuth,
     ChatParams,
     ParamSupport,
     ProviderSettings,
     make_error,
     request_id_from,
+    thinking_switch,
 )
 from ..openai import OpenAIAdapter
 from .auth import ZhipuJWTAuth
@@ -110,6 +112,10 @@ GLM_ERROR_CODES: Mapping[str, _Entry] = {
 _LOW, _HIGH = 0.01, 0.99
 
 PARAMS: Mapping[str, ParamSupport] = {
+    **OPENAI_PLATFORM_PARAMS,
+    "reasoning_effort": ParamSupport(
+        "mapped", "thinking.type: none/minimal disabled, other levels enabled (GLM-4.5 and later)"
+    ),
     "temperature": ParamSupport(
         "mapped", "kept in (0, 1): sent as 0.01-0.99; 0 sends do_sample=false (greedy)"
     ),
@@ -207,6 +213,9 @@ class GLMAdapter(OpenAIAdapter):
             body["stop"] = [params.stop] if isinstance(params.stop, str) else params.stop
         if params.user is not None:
             body["user_id"] = params.user
+        if params.reasoning_effort is not None:
+            on = thinking_switch(params.reasoning_effort)
+            body["thinking"] = {"type": "enabled" if on else "disabled"}
         for name in ("seed", "tools", "tool_choice", "response_format"):
             value = getattr(params, name)
             if value is not None:

@@ -27,6 +27,7 @@ from ...types import (
     attach_raw,
 )
 from .._base import (
+    OPENAI_PLATFORM_PARAMS,
     OPTIONAL_CHAT_PARAMS,
     BearerAuth,
     ChatParams,
@@ -35,6 +36,7 @@ from .._base import (
     ProviderSettings,
     cached_url,
     error_finish,
+    thinking_switch,
     validation_error,
 )
 from ..openai import OpenAIAdapter
@@ -104,13 +106,21 @@ NATIVE_PARAMS: Mapping[str, ParamSupport] = {
     "stream_options": ParamSupport(
         "mapped", "not sent: usage is in every native chunk and reported once, at the end"
     ),
+    **OPENAI_PLATFORM_PARAMS,
+    "reasoning_effort": ParamSupport(
+        "mapped", "parameters.enable_thinking: none/minimal off, other levels on (no budget)"
+    ),
 }
 # Compatible mode speaks OpenAI's body (spec 2; DS-doc-api lists what it accepts).
 COMPATIBLE_PARAMS: Mapping[str, ParamSupport] = {
     **{name: _NATIVE for name in OPTIONAL_CHAT_PARAMS},
+    **OPENAI_PLATFORM_PARAMS,
     "max_completion_tokens": ParamSupport("mapped", "sent as max_tokens"),
     "frequency_penalty": ParamSupport("unsupported", "not accepted by DashScope"),
     "logit_bias": ParamSupport("unsupported", "not accepted by DashScope"),
+    "reasoning_effort": ParamSupport(
+        "mapped", "enable_thinking: none/minimal off, other levels on (no budget)"
+    ),
 }
 
 
@@ -197,6 +207,8 @@ class QwenAdapter:
         if params.seed is not None:
             _check_range("seed", params.seed, 0, _SEED_MAX)
             parameters["seed"] = params.seed
+        if params.reasoning_effort is not None:
+            parameters["enable_thinking"] = thinking_switch(params.reasoning_effort)
         for name in _PASS_THROUGH:
             value = getattr(params, name)
             if value is not None:
@@ -345,6 +357,9 @@ class QwenCompatibleAdapter(OpenAIAdapter):
         body = super().chat_body(params)
         if "max_completion_tokens" in body:
             body.setdefault("max_tokens", body.pop("max_completion_tokens"))
+        effort = body.pop("reasoning_effort", None)
+        if effort is not None:
+            body.setdefault("enable_thinking", thinking_switch(effort))
         return body
 
     def build_embeddings_request(self, params: EmbeddingParams) -> httpx.Request:

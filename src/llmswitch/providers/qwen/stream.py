@@ -21,6 +21,7 @@ from ...types import (
     ChoiceDeltaToolCall,
     ChoiceDeltaToolCallFunction,
     ChunkChoice,
+    CompletionTokensDetails,
     Usage,
     attach_raw,
 )
@@ -54,7 +55,7 @@ class _FrameUsage(Usage):
         0, validation_alias=AliasChoices("output_tokens", "completion_tokens")
     )
     total_tokens: int = -1
-    completion_tokens_details: dict[str, Any] | None = Field(
+    completion_tokens_details: CompletionTokensDetails | None = Field(
         None, validation_alias=AliasChoices("output_tokens_details", "completion_tokens_details")
     )
 
@@ -159,9 +160,10 @@ class QwenChunkParser:
             delta = choice.delta.__dict__
             if delta["content"]:
                 delta["content"] = self._delta(index, "content", delta["content"])
-            if delta["reasoning_content"]:
-                delta["reasoning_content"] = self._delta(
-                    index, "reasoning", delta["reasoning_content"]
+            extra = choice.delta.__pydantic_extra__
+            if extra and extra.get("reasoning_content"):
+                extra["reasoning_content"] = self._delta(
+                    index, "reasoning", extra["reasoning_content"]
                 )
             if choice.finish_reason is not None:
                 self._finished.add(index)

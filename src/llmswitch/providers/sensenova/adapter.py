@@ -42,6 +42,7 @@ from ...types import (
     normalize_finish_reason,
 )
 from .._base import (
+    OPENAI_PLATFORM_PARAMS,
     BearerAuth,
     ChatParams,
     EmbeddingParams,
@@ -62,6 +63,7 @@ _TINY = 1e-6
 
 # Source: spec 3.3 mapping table (SN-doc [M], SN-sdk [H]).
 _PARAMS: Mapping[str, ParamSupport] = {
+    **OPENAI_PLATFORM_PARAMS,
     "temperature": ParamSupport("mapped", "range (0, 2]: 0 is sent as 1e-6"),
     "top_p": ParamSupport("mapped", "open interval (0, 1): 1 is sent as 0.999999, 0 as 1e-6"),
     "max_tokens": ParamSupport("mapped", "sent as max_new_tokens"),

@@ -1,0 +1,108 @@
+"""``with_raw_response`` / ``with_streaming_response``: the same methods, another result.
+
+A wrapped method sets the response mode for the duration of the call (a context variable, so
+threads and tasks do not see each other's); the resource reads it when it picks its handler.
+The wrapped method keeps the original's signature and docstring.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from typing import Any, Literal
+
+from .._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    AsyncResponseContextManager,
+    LegacyAPIResponse,
+    ResponseContextManager,
+)
+
+__all__ = [
+    "ResponseMode",
+    "async_raw_method",
+    "async_streamed_method",
+    "current_mode",
+    "raw_method",
+    "streamed_method",
+]
+
+ResponseMode = Literal["parsed", "raw", "streaming"]
+_MODE: ContextVar[ResponseMode] = ContextVar("llmswitch_response_mode", default="parsed")
+
+
+def current_mode() -> ResponseMode:
+    """The mode the current call runs in (``"parsed"`` unless a wrapper set another)."""
+    return _MODE.get()
+
+
+def raw_method(method: Callable[..., Any]) -> Callable[..., LegacyAPIResponse[Any]]:
+    """``method`` returning a :class:`LegacyAPIResponse` instead of its result."""
+
+    @functools.wraps(method)
+    def wrapped(*args: Any, **kwargs: Any) -> LegacyAPIResponse[Any]:
+        token = _MODE.set("raw")
+        try:
+            result: LegacyAPIResponse[Any] = method(*args, **kwargs)
+            return result
+        finally:
+            _MODE.reset(token)
+
+    return wrapped
+
+
+def streamed_method(method: Callable[..., Any]) -> Callable[..., ResponseContextManager[Any]]:
+    """``method`` returning a context manager around an unread :class:`APIResponse`."""
+
+    @functools.wraps(method)
+    def wrapped(*args: Any, **kwargs: Any) -> ResponseContextManager[Any]:
+        def send() -> APIResponse[Any]:
+            token = _MODE.set("streaming")
+            try:
+                result: APIResponse[Any] = method(*args, **kwargs)
+                return result
+            finally:
+                _MODE.reset(token)
+
+        return ResponseContextManager(send)
+
+    return wrapped
+
+
+def async_raw_method(
+    method: Callable[..., Awaitable[Any]],
+) -> Callable[..., Awaitable[LegacyAPIResponse[Any]]]:
+    """Async twin of :func:`raw_method`."""
+
+    @functools.wraps(method)
+    async def wrapped(*args: Any, **kwargs: Any) -> LegacyAPIResponse[Any]:
+        token = _MODE.set("raw")
+        try:
+            result: LegacyAPIResponse[Any] = await method(*args, **kwargs)
+            return result
+        finally:
+            _MODE.reset(token)
+
+    return wrapped
+
+
+def async_streamed_method(
+    method: Callable[..., Awaitable[Any]],
+) -> Callable[..., AsyncResponseContextManager[Any]]:
+    """Async twin of :func:`streamed_method`."""
+
+    @functools.wraps(method)
+    def wrapped(*args: Any, **kwargs: Any) -> AsyncResponseContextManager[Any]:
+        async def send() -> AsyncAPIResponse[Any]:
+            token = _MODE.set("streaming")
+            try:
+                result: AsyncAPIResponse[Any] = await method(*args, **kwargs)
+                return result
+            finally:
+                _MODE.reset(token)
+
+        return AsyncResponseContextManager(send)
+
+    return wrapped

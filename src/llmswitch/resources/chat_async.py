@@ -1,0 +1,284 @@
+"""``client.chat.completions`` of ``AsyncClient``: openai-python's signature, any provider's wire.
+
+The target walk, request building, sending and fallback live in :mod:`llmswitch._pipeline`
+(shared with every resource); this class holds the public signatures and picks the handler
+(plain, ``with_raw_response`` or ``with_streaming_response``). The sync twin is
+:mod:`llmswitch.resources.chat`; a test holds their signatures and docstrings equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+from typing import Any, Literal, overload
+
+import httpx
+
+from .._pipeline import (
+    Extras,
+    async_chat,
+    async_raw,
+    async_stream,
+    async_streamed,
+    chat_options,
+    chat_steps,
+    parse_read_chat,
+    run_async,
+)
+from .._routing import AsyncClientCore, MessageParam
+from .._sentinels import NOT_GIVEN, NotGiven, is_given
+from .._streaming import AsyncStream
+from ..types import ChatCompletion
+from ._docs import CREATE_DOC
+from ._wrappers import ResponseMode, async_raw_method, async_streamed_method, current_mode
+
+__all__ = ["AsyncChat", "AsyncCompletions"]
+
+
+class AsyncCompletions:
+    """``client.chat.completions`` of :class:`AsyncClient`."""
+
+    def __init__(self, client: AsyncClientCore) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncCompletionsWithRawResponse:
+        """``.with_raw_response.create(...)`` returns the raw response (headers, status) whose
+        ``parse()`` gives what ``create`` would."""
+        return AsyncCompletionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncCompletionsWithStreamingResponse:
+        """``async with ....with_streaming_response.create(...) as r:`` leaves the body unread."""
+        return AsyncCompletionsWithStreamingResponse(self)
+
+    @overload
+    async def create(
+        self,
+        *,
+        messages: Iterable[MessageParam],
+        model: str,
+        audio: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        frequency_penalty: float | NotGiven | None = NOT_GIVEN,
+        function_call: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        functions: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        logit_bias: Mapping[str, int] | NotGiven | None = NOT_GIVEN,
+        logprobs: bool | NotGiven | None = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven | None = NOT_GIVEN,
+        max_tokens: int | NotGiven | None = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+        modalities: list[str] | NotGiven | None = NOT_GIVEN,
+        moderation: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        n: int | NotGiven | None = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        prediction: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        presence_penalty: float | NotGiven | None = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven | None = NOT_GIVEN,
+        prompt_cache_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        prompt_cache_retention: str | NotGiven | None = NOT_GIVEN,
+        reasoning_effort: str | NotGiven | None = NOT_GIVEN,
+        response_format: Mapping[str, Any] | Any | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven | None = NOT_GIVEN,
+        seed: int | NotGiven | None = NOT_GIVEN,
+        service_tier: str | NotGiven | None = NOT_GIVEN,
+        stop: str | list[str] | NotGiven | None = NOT_GIVEN,
+        store: bool | NotGiven | None = NOT_GIVEN,
+        stream: Literal[False] | NotGiven | None = NOT_GIVEN,
+        stream_options: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        temperature: float | NotGiven | None = NOT_GIVEN,
+        tool_choice: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        tools: Iterable[Any] | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven | None = NOT_GIVEN,
+        top_p: float | NotGiven | None = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        verbosity: str | NotGiven | None = NOT_GIVEN,
+        web_search_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> ChatCompletion: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        messages: Iterable[MessageParam],
+        model: str,
+        audio: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        frequency_penalty: float | NotGiven | None = NOT_GIVEN,
+        function_call: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        functions: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        logit_bias: Mapping[str, int] | NotGiven | None = NOT_GIVEN,
+        logprobs: bool | NotGiven | None = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven | None = NOT_GIVEN,
+        max_tokens: int | NotGiven | None = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+        modalities: list[str] | NotGiven | None = NOT_GIVEN,
+        moderation: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        n: int | NotGiven | None = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        prediction: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        presence_penalty: float | NotGiven | None = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven | None = NOT_GIVEN,
+        prompt_cache_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        prompt_cache_retention: str | NotGiven | None = NOT_GIVEN,
+        reasoning_effort: str | NotGiven | None = NOT_GIVEN,
+        response_format: Mapping[str, Any] | Any | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven | None = NOT_GIVEN,
+        seed: int | NotGiven | None = NOT_GIVEN,
+        service_tier: str | NotGiven | None = NOT_GIVEN,
+        stop: str | list[str] | NotGiven | None = NOT_GIVEN,
+        store: bool | NotGiven | None = NOT_GIVEN,
+        stream: Literal[True],
+        stream_options: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        temperature: float | NotGiven | None = NOT_GIVEN,
+        tool_choice: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        tools: Iterable[Any] | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven | None = NOT_GIVEN,
+        top_p: float | NotGiven | None = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        verbosity: str | NotGiven | None = NOT_GIVEN,
+        web_search_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> AsyncStream: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        messages: Iterable[MessageParam],
+        model: str,
+        audio: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        frequency_penalty: float | NotGiven | None = NOT_GIVEN,
+        function_call: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        functions: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        logit_bias: Mapping[str, int] | NotGiven | None = NOT_GIVEN,
+        logprobs: bool | NotGiven | None = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven | None = NOT_GIVEN,
+        max_tokens: int | NotGiven | None = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+        modalities: list[str] | NotGiven | None = NOT_GIVEN,
+        moderation: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        n: int | NotGiven | None = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        prediction: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        presence_penalty: float | NotGiven | None = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven | None = NOT_GIVEN,
+        prompt_cache_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        prompt_cache_retention: str | NotGiven | None = NOT_GIVEN,
+        reasoning_effort: str | NotGiven | None = NOT_GIVEN,
+        response_format: Mapping[str, Any] | Any | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven | None = NOT_GIVEN,
+        seed: int | NotGiven | None = NOT_GIVEN,
+        service_tier: str | NotGiven | None = NOT_GIVEN,
+        stop: str | list[str] | NotGiven | None = NOT_GIVEN,
+        store: bool | NotGiven | None = NOT_GIVEN,
+        stream: bool,
+        stream_options: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        temperature: float | NotGiven | None = NOT_GIVEN,
+        tool_choice: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        tools: Iterable[Any] | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven | None = NOT_GIVEN,
+        top_p: float | NotGiven | None = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        verbosity: str | NotGiven | None = NOT_GIVEN,
+        web_search_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> ChatCompletion | AsyncStream: ...
+
+    async def create(
+        self,
+        *,
+        messages: Iterable[MessageParam],
+        model: str,
+        audio: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        frequency_penalty: float | NotGiven | None = NOT_GIVEN,
+        function_call: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        functions: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        logit_bias: Mapping[str, int] | NotGiven | None = NOT_GIVEN,
+        logprobs: bool | NotGiven | None = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven | None = NOT_GIVEN,
+        max_tokens: int | NotGiven | None = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+        modalities: list[str] | NotGiven | None = NOT_GIVEN,
+        moderation: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        n: int | NotGiven | None = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        prediction: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        presence_penalty: float | NotGiven | None = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven | None = NOT_GIVEN,
+        prompt_cache_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        prompt_cache_retention: str | NotGiven | None = NOT_GIVEN,
+        reasoning_effort: str | NotGiven | None = NOT_GIVEN,
+        response_format: Mapping[str, Any] | Any | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven | None = NOT_GIVEN,
+        seed: int | NotGiven | None = NOT_GIVEN,
+        service_tier: str | NotGiven | None = NOT_GIVEN,
+        stop: str | list[str] | NotGiven | None = NOT_GIVEN,
+        store: bool | NotGiven | None = NOT_GIVEN,
+        stream: bool | NotGiven | None = NOT_GIVEN,
+        stream_options: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        temperature: float | NotGiven | None = NOT_GIVEN,
+        tool_choice: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        tools: Iterable[Any] | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven | None = NOT_GIVEN,
+        top_p: float | NotGiven | None = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        verbosity: str | NotGiven | None = NOT_GIVEN,
+        web_search_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> ChatCompletion | AsyncStream:
+        result: ChatCompletion | AsyncStream = await self._send(locals())
+        return result
+
+    create.__doc__ = CREATE_DOC
+
+    async def _send(self, arguments: dict[str, Any]) -> Any:
+        client = self._client
+        stream = bool(arguments["stream"]) if is_given(arguments["stream"]) else False
+        steps = chat_steps(
+            client,
+            arguments["model"],
+            arguments["messages"],
+            chat_options(arguments),
+            stream,
+            Extras.of(arguments),
+        )
+        handler: Any = async_stream if stream else async_chat
+        mode: ResponseMode = current_mode()
+        if mode == "raw":
+            handler = async_raw(handler, parse_read_chat)
+        elif mode == "streaming":
+            handler = async_streamed(handler)
+        return await run_async(client.http, steps, handler, "chat stream" if stream else "chat")
+
+
+class AsyncCompletionsWithRawResponse:
+    """``client.chat.completions.with_raw_response`` of :class:`AsyncClient`."""
+
+    def __init__(self, completions: AsyncCompletions) -> None:
+        self.create = async_raw_method(completions.create)
+
+
+class AsyncCompletionsWithStreamingResponse:
+    """``client.chat.completions.with_streaming_response`` of :class:`AsyncClient`."""
+
+    def __init__(self, completions: AsyncCompletions) -> None:
+        self.create = async_streamed_method(completions.create)
+
+
+class AsyncChat:
+    """``client.chat`` of :class:`AsyncClient`."""
+
+    def __init__(self, client: AsyncClientCore) -> None:
+        self.completions = AsyncCompletions(client)

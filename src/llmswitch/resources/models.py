@@ -1,0 +1,240 @@
+"""``client.models``: the models a provider serves (``list``, ``retrieve``, ``delete``).
+
+As in openai-python these address the client's default provider (OpenAI unless ``[defaults]
+provider`` says otherwise); llmswitch adds ``provider=`` to ask another. A provider whose API
+has no model list raises :class:`~llmswitch.errors.InvalidRequestError` saying so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import cached_property
+from typing import Any, TypeVar
+
+import httpx
+
+from .._pipeline import (
+    Extras,
+    aread_then,
+    async_raw,
+    async_streamed,
+    provider_step,
+    read_then,
+    run_async,
+    run_sync,
+    sync_raw,
+    sync_streamed,
+)
+from .._routing import AsyncClientCore, SyncClientCore
+from .._sentinels import NOT_GIVEN, NotGiven
+from ..errors import InvalidRequestError
+from ..providers._base import Adapter
+from ..types.models import Model, ModelDeleted, SyncPage
+from ._wrappers import (
+    async_raw_method,
+    async_streamed_method,
+    current_mode,
+    raw_method,
+    streamed_method,
+)
+
+__all__ = ["AsyncModels", "Models"]
+
+T = TypeVar("T")
+
+
+def _models_api(adapter: Adapter) -> Any:
+    if not hasattr(adapter, "build_models_request"):
+        raise InvalidRequestError(
+            f"provider {adapter.name!r} has no model-list API in llmswitch; see"
+            " `llmswitch models` for the catalog's list"
+        )
+    return adapter
+
+
+def _builder(kind: str, model: str | None) -> Callable[[Adapter], httpx.Request]:
+    def build(adapter: Adapter) -> httpx.Request:
+        request: httpx.Request = _models_api(adapter).build_models_request(kind, model)
+        return request
+
+    return build
+
+
+def _parser(kind: str) -> Callable[[Adapter, httpx.Response], Any]:
+    def parse(adapter: Adapter, response: httpx.Response) -> Any:
+        return _models_api(adapter).parse_models_response(kind, response)
+
+    return parse
+
+
+def _check(model: str) -> str:
+    if not model:
+        raise ValueError(f"Expected a non-empty value for `model` but received {model!r}")
+    return model
+
+
+class Models:
+    """``client.models``."""
+
+    def __init__(self, client: SyncClientCore) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> ModelsWithRawResponse:
+        return ModelsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ModelsWithStreamingResponse:
+        return ModelsWithStreamingResponse(self)
+
+    def _send(self, kind: str, model: str | None, provider: str | None, extras: Extras) -> Any:
+        steps = provider_step(self._client, provider, _builder(kind, model), extras)
+        handler: Any = read_then(_parser(kind))
+        mode = current_mode()
+        if mode == "raw":
+            handler = sync_raw(handler, read=True)
+        elif mode == "streaming":
+            handler = sync_streamed(handler)
+        return run_sync(self._client.http, steps, handler, f"models.{kind}")
+
+    def list(
+        self,
+        *,
+        provider: str | None = None,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> SyncPage[Model]:
+        """The models the provider serves now (its live list, OpenAI-shaped)."""
+        result: SyncPage[Model] = self._send("list", None, provider, Extras.of(locals()))
+        return result
+
+    def retrieve(
+        self,
+        model: str,
+        *,
+        provider: str | None = None,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> Model:
+        """One model by id."""
+        result: Model = self._send("retrieve", _check(model), provider, Extras.of(locals()))
+        return result
+
+    def delete(
+        self,
+        model: str,
+        *,
+        provider: str | None = None,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> ModelDeleted:
+        """Delete a fine-tuned model (OpenAI)."""
+        result: ModelDeleted = self._send("delete", _check(model), provider, Extras.of(locals()))
+        return result
+
+
+class AsyncModels:
+    """``client.models`` of :class:`AsyncClient`."""
+
+    def __init__(self, client: AsyncClientCore) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncModelsWithRawResponse:
+        return AsyncModelsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncModelsWithStreamingResponse:
+        return AsyncModelsWithStreamingResponse(self)
+
+    async def _send(
+        self, kind: str, model: str | None, provider: str | None, extras: Extras
+    ) -> Any:
+        steps = provider_step(self._client, provider, _builder(kind, model), extras)
+        parse = _parser(kind)
+        handler: Any = aread_then(parse)
+        mode = current_mode()
+        if mode == "raw":
+            handler = async_raw(handler, lambda step, response: parse(step.adapter, response))
+        elif mode == "streaming":
+            handler = async_streamed(handler)
+        return await run_async(self._client.http, steps, handler, f"models.{kind}")
+
+    async def list(
+        self,
+        *,
+        provider: str | None = None,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> SyncPage[Model]:
+        """The models the provider serves now (its live list, OpenAI-shaped)."""
+        result: SyncPage[Model] = await self._send("list", None, provider, Extras.of(locals()))
+        return result
+
+    async def retrieve(
+        self,
+        model: str,
+        *,
+        provider: str | None = None,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> Model:
+        """One model by id."""
+        result: Model = await self._send(
+            "retrieve", _check(model), provider, Extras.of(locals())
+        )
+        return result
+
+    async def delete(
+        self,
+        model: str,
+        *,
+        provider: str | None = None,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> ModelDeleted:
+        """Delete a fine-tuned model (OpenAI)."""
+        result: ModelDeleted = await self._send(
+            "delete", _check(model), provider, Extras.of(locals())
+        )
+        return result
+
+
+class ModelsWithRawResponse:
+    def __init__(self, models: Models) -> None:
+        self.list = raw_method(models.list)
+        self.retrieve = raw_method(models.retrieve)
+        self.delete = raw_method(models.delete)
+
+
+class ModelsWithStreamingResponse:
+    def __init__(self, models: Models) -> None:
+        self.list = streamed_method(models.list)
+        self.retrieve = streamed_method(models.retrieve)
+        self.delete = streamed_method(models.delete)
+
+
+class AsyncModelsWithRawResponse:
+    def __init__(self, models: AsyncModels) -> None:
+        self.list = async_raw_method(models.list)
+        self.retrieve = async_raw_method(models.retrieve)
+        self.delete = async_raw_method(models.delete)
+
+
+class AsyncModelsWithStreamingResponse:
+    def __init__(self, models: AsyncModels) -> None:
+        self.list = async_streamed_method(models.list)
+        self.retrieve = async_streamed_method(models.retrieve)
+        self.delete = async_streamed_method(models.delete)
