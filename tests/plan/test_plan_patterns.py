@@ -111,3 +111,17 @@ def test_broken_cell_keeps_the_rest_of_the_notebook(tmp_path: Path) -> None:
     assert ("explore.ipynb#cell2", 2, "openai.OpenAI") in {
         (f.file, f.line, f.name) for f in result.findings if f.kind == "client"
     }
+
+
+def test_a_vision_model_is_aliased_only_to_vision_models(tmp_path: Path) -> None:
+    from llmswitch.catalog import load_catalog
+
+    catalog = load_catalog()
+    result = _scan("vision_helpers", tmp_path)
+    (model,) = [f for f in result.findings if f.kind == "model" and "vision" in f.name]
+    for provider, verdict in model.verdicts.items():
+        has_vision = any(
+            m.capabilities.vision is True and m.kind == "chat"
+            for m in catalog.models(provider=provider)
+        )
+        assert (verdict.level == "mapped") == has_vision, (provider, verdict)

@@ -159,6 +159,10 @@ class Resolver:
         local = [self.classify(v, s, depth + 1) for v, s in self.info.attr_assigns.get(attr, [])]
         if FOREIGN in local and OPENAI not in local:
             return FOREIGN
+        if self.info.imports_foreign and not self.info.imports_openai:
+            return _merge(
+                local
+            )  # another SDK's module: a same-named attribute elsewhere says nothing
         if attr in self.code.client_attrs:
             return OPENAI
         return _merge(local)

@@ -189,10 +189,14 @@ class Judge:
         if kind == "legacy":
             return self.same("blocker", f"{model}: legacy completions model; use a chat model")
 
+        vision = "vision" in model  # gpt-4-vision-preview: its replacement must see images
+
         def judge(name: str) -> Verdict:
-            models = [m.key for m in self.catalog.models(provider=name) if m.kind == kind]
+            models = [m.key for m in self.catalog.models(provider=name) if m.kind == kind
+                      and (not vision or m.capabilities.vision is True)]  # fmt: skip
             if not models:
-                return Verdict("blocker", f"no {kind} model of {name} in the catalog")
+                what = "vision" if vision else kind
+                return Verdict("blocker", f"no {what} model of {name} in the catalog")
             return Verdict("mapped", f'alias "{model}" in [aliases] (e.g. {models[0]})')
 
         return self._each(judge)
