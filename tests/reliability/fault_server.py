@@ -11,9 +11,11 @@ import json
 import socket
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import httpx
@@ -356,3 +358,41 @@ def call(
 
     asyncio.run(main())
     return out
+
+
+# ---- secrets in traceback frames (issue 14 item 3) ---------------------------------------------
+
+HERE = str(Path(__file__).resolve().parent)
+
+
+def _frames(exc: BaseException) -> Iterator[FrameType]:
+    """Every frame of ``exc``'s traceback and of the exceptions chained to it."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        item = todo.pop()
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        tb = item.__traceback__
+        while tb is not None:
+            yield tb.tb_frame
+            tb = tb.tb_next
+        todo += [item.__cause__, item.__context__]
+
+
+def frame_leaks(exc: BaseException, secrets: list[str]) -> list[str]:
+    """``function: local = repr`` for each frame local whose repr shows a secret."""
+    found = []
+    for frame in _frames(exc):
+        if frame.f_code.co_filename.startswith(HERE):
+            continue  # the test's own frames hold the config it passed in: not llmswitch's
+        for name, value in frame.f_locals.items():
+            try:
+                text = repr(value)
+            except Exception:  # a half-built object; not what an error tracker shows
+                continue
+            for secret in secrets:
+                if secret in text:
+                    found.append(f"{frame.f_code.co_name}: {name} = {text[:120]}")
+    return found

@@ -387,6 +387,22 @@ HARDENING: list[tuple[str, str, str]] = [
         " `error_finish`",
     ),
     (
+        "3. Secrets in traceback locals",
+        "Baidu's token request carries `client_secret` in its URL and every v1 call its"
+        " `access_token`; the finished httpx and auth-flow frames of a traceback kept those"
+        " requests as locals, and the OAuth flow left the token in the caller's request URL",
+        "tests/reliability/test_secrets_frames.py::test_no_frame_of_the_error_holds_a_secret;"
+        " every error cell of this matrix scans its traceback's frame locals too",
+    ),
+    (
+        "4. Redaction forgets",
+        "the registry was a 4,096-entry FIFO, every GLM/SenseNova JWT was registered into it,"
+        " and `redact` sorted and searched every secret on every call",
+        "tests/reliability/test_secrets_frames.py::"
+        "test_a_live_clients_key_stays_masked_however_many_others_exist,"
+        " ::test_masking_cost_does_not_grow_with_the_number_of_secrets",
+    ),
+    (
         "5. Deep JSON",
         "`decode_json` (the fallback parser behind every adapter's error path) and the stream's"
         " JSON-error check caught `ValueError` only; `json.loads` raises `RecursionError`",

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fault_server import _request
+from fault_server import _request, frame_leaks
 from faults import (
     CONTENT,
     KINDS,
@@ -90,6 +90,8 @@ def test_fault_cell(cell: Cell, kind: str, shared: FaultServer) -> None:
         text = f"{value}\n{value!r}\n{value.raw or ''}"
         for secret in secret_strings(cell.provider) + server.issued:
             assert secret not in text
+        leaks = frame_leaks(value, secret_strings(cell.provider) + server.issued)
+        assert not leaks, "secrets in traceback frame locals:\n" + "\n".join(leaks)
         if expected.seen:
             assert result.chunks >= 1, "the caller should have received chunks before the error"
         elif cell.mode == "stream":

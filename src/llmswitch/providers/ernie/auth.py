@@ -156,7 +156,7 @@ class BaiduOAuth(httpx.Auth):
                 cls=AuthenticationError,
                 retryable=False,
             )
-        register_secret(answer.access_token)
+        register_secret(answer.access_token, owner=self)
         margin = min(3600.0, answer.expires_in * 0.1)
         self._token = _Token(answer.access_token, self.clock() + answer.expires_in - margin)
         return answer.access_token
@@ -176,18 +176,14 @@ class BaiduOAuth(httpx.Auth):
         return found
 
     def _authorized(self, request: httpx.Request, token: str) -> httpx.Request:
-        url = self._url_with(request.url, token)
-        if b"access_token=" not in request.url.query:
-            request.url = url
-            return request
-        # A replay: a new request, so the refused one stays as it was sent (history, logs).
-        return httpx.Request(
-            request.method,
-            url,
-            headers=request.headers,
-            content=request.content,
-            extensions=request.extensions,
-        )
+        """A shallow copy of ``request`` whose URL carries the token. The caller's request is
+        left as it was: it stays in the frames of the caller's traceback (and error trackers
+        record frame locals), so it must never hold the token; the copy lives only in httpx's
+        frames, which the transport clears when it maps an error."""
+        authorized = httpx.Request.__new__(httpx.Request)  # copy.copy would detach the body
+        authorized.__dict__.update(request.__dict__)
+        authorized.url = self._url_with(request.url, token)
+        return authorized
 
     # ---- flows ------------------------------------------------------------------------------
 

@@ -57,7 +57,8 @@ def sign_zhipu_token(key_id: str, secret: str, now: float, ttl: float = TOKEN_TT
     token: str = jws.encode(
         payload, secret, algorithm="HS256", headers={"alg": "HS256", "sign_type": "SIGN"}
     )
-    register_secret(token)
+    # Not registered: redaction masks every JWT by its shape, and registering one per 180 s
+    # per client would grow the registry without bound.
     return token
 
 
@@ -84,7 +85,7 @@ class ZhipuJWTAuth(httpx.Auth):
         renew_after: float = RENEW_AFTER_SECONDS,
     ) -> None:
         self._id, self._secret = split_zhipu_key(api_key.get_secret_value())
-        register_secret(self._secret)
+        register_secret(self._secret, owner=self)
         self._clock = clock
         self._ttl = ttl
         self._renew_after = renew_after
