@@ -45,23 +45,24 @@ INSTEAD: dict[str, str] = {
     "chunks",
 }
 
-# (endpoint family, provider) -> the provider's own API for the same job.
+# (endpoint family, provider) -> the provider's own API for the same job, as a noun phrase
+# ("qwen has <it>").
 _EQUIVALENT: dict[tuple[str, str], str] = {
-    ("batches", "qwen"): "Model Studio has an OpenAI-compatible Batch API (JSONL file + batch "
+    ("batches", "qwen"): "an OpenAI-compatible Batch API on Model Studio (JSONL file + batch "
     "job on the compatible-mode endpoint)",
-    ("batches", "glm"): "BigModel has a Batch API (JSONL file + batch job)",
-    ("batches", "doubao"): "Ark has batch inference",
-    ("batches", "ernie"): "Qianfan has batch inference",
+    ("batches", "glm"): "a Batch API on BigModel (JSONL file + batch job)",
+    ("batches", "doubao"): "batch inference on Ark",
+    ("batches", "ernie"): "batch inference on Qianfan",
     ("files", "qwen"): "the compatible-mode Files API (documents for qwen-long, batch input)",
     ("files", "moonshot"): "a Files API (upload, then extract the text into messages)",
     ("files", "glm"): "a Files API (batch input, fine-tuning data, retrieval)",
     ("uploads", "qwen"): "the compatible-mode Files API",
     ("uploads", "moonshot"): "a Files API",
     ("uploads", "glm"): "a Files API",
-    ("fine_tuning", "qwen"): "Model Studio model tuning",
+    ("fine_tuning", "qwen"): "model tuning on Model Studio",
     ("fine_tuning", "glm"): "a fine-tuning jobs API",
-    ("fine_tuning", "ernie"): "Qianfan fine-tuning (SFT)",
-    ("fine_tuning", "doubao"): "Ark model customisation",
+    ("fine_tuning", "ernie"): "fine-tuning (SFT) on Qianfan",
+    ("fine_tuning", "doubao"): "model customisation on Ark",
     ("images", "qwen"): "Wanx / Wan text-to-image through DashScope's native API",
     ("images", "glm"): "CogView through its images/generations API",
     ("images", "doubao"): "Seedream image generation on Ark",
@@ -72,15 +73,15 @@ _EQUIVALENT: dict[tuple[str, str], str] = {
     ("realtime", "qwen"): "Qwen-Omni realtime over WebSocket",
     ("realtime", "glm"): "GLM-Realtime",
     ("realtime", "doubao"): "a realtime voice model on Volcengine",
-    ("responses", "doubao"): "Ark documents a Responses API",
+    ("responses", "doubao"): "a Responses API on Ark",
 }
 
 
 def advice(endpoint: str, provider: str, docs_url: str = "") -> str:
     """One provider's verdict text for an endpoint llmswitch does not serve.
 
-    >>> advice("batches", "deepseek")[:60]
-    'batches: not served by llmswitch; deepseek: no equivalent kn'
+    >>> advice("batches", "deepseek")[:63]
+    'batches: not served by llmswitch. deepseek: no equivalent known'
     """
     family = endpoint
     equivalent = _EQUIVALENT.get((family, provider))
@@ -89,4 +90,4 @@ def advice(endpoint: str, provider: str, docs_url: str = "") -> str:
         f"{provider}: no equivalent known"
     )  # fmt: skip
     instead = INSTEAD.get(family, "no llmswitch equivalent")
-    return f"{endpoint}: not served by llmswitch; {has}; or {instead}"
+    return f"{endpoint}: not served by llmswitch. {has}. Otherwise: {instead}"
