@@ -39,8 +39,9 @@ from .providers._base import (
     ChatParams,
     EmbeddingInput,
     EmbeddingParams,
+    request_id_from,
 )
-from .types import ChatCompletion, CreateEmbeddingResponse
+from .types import ChatCompletion, CreateEmbeddingResponse, attach_request_id
 
 __all__ = [
     "EMBEDDING_OPTIONS",
@@ -242,6 +243,12 @@ def aread_then(
     return factory
 
 
+def _include_usage(params: ChatParams) -> bool:
+    """Whether the caller asked for the usage-only final chunk (``stream_options``)."""
+    options = params.stream_options
+    return bool(options and options.get("include_usage"))
+
+
 # ---- handlers: the open response of one step → the result (they own closing it) ----------
 
 
@@ -250,7 +257,9 @@ def sync_chat(step: Step[ChatParams]) -> Callable[[httpx.Response], ChatCompleti
 
     def handle(response: httpx.Response) -> ChatCompletion:
         read_sync(response, adapter.name)
-        return adapter.parse_chat_response(response)
+        result = adapter.parse_chat_response(response)
+        attach_request_id(result, request_id_from(response.headers))
+        return result
 
     return handle
 
@@ -259,7 +268,8 @@ def sync_stream(step: Step[ChatParams]) -> Callable[[httpx.Response], Stream]:
     adapter, params = step.adapter, step.params
 
     def handle(response: httpx.Response) -> Stream:
-        return Stream(response, adapter, adapter.chunk_parser(params))._start()
+        parser = adapter.chunk_parser(params)
+        return Stream(response, adapter, parser, _include_usage(params))._start()
 
     return handle
 
@@ -269,7 +279,9 @@ def async_chat(step: Step[ChatParams]) -> Callable[[httpx.Response], Awaitable[C
 
     async def handle(response: httpx.Response) -> ChatCompletion:
         await read_async(response, adapter.name)
-        return adapter.parse_chat_response(response)
+        result = adapter.parse_chat_response(response)
+        attach_request_id(result, request_id_from(response.headers))
+        return result
 
     return handle
 
@@ -278,7 +290,8 @@ def async_stream(step: Step[ChatParams]) -> Callable[[httpx.Response], Awaitable
     adapter, params = step.adapter, step.params
 
     async def handle(response: httpx.Response) -> AsyncStream:
-        return await AsyncStream(response, adapter, adapter.chunk_parser(params))._start()
+        parser = adapter.chunk_parser(params)
+        return await AsyncStream(response, adapter, parser, _include_usage(params))._start()
 
     return handle
 
@@ -288,7 +301,9 @@ def sync_embed(step: Step[EmbeddingParams]) -> Callable[[httpx.Response], Create
 
     def handle(response: httpx.Response) -> CreateEmbeddingResponse:
         read_sync(response, adapter.name)
-        return adapter.parse_embeddings_response(response, params)
+        result = adapter.parse_embeddings_response(response, params)
+        attach_request_id(result, request_id_from(response.headers))
+        return result
 
     return handle
 
@@ -300,7 +315,9 @@ def async_embed(
 
     async def handle(response: httpx.Response) -> CreateEmbeddingResponse:
         await read_async(response, adapter.name)
-        return adapter.parse_embeddings_response(response, params)
+        result = adapter.parse_embeddings_response(response, params)
+        attach_request_id(result, request_id_from(response.headers))
+        return result
 
     return handle
 
@@ -380,7 +397,8 @@ def async_streamed(handler: AsyncHandler[P, T]) -> AsyncHandler[P, AsyncAPIRespo
 def parse_read_chat(step: Step[ChatParams], response: httpx.Response) -> Any:
     """The result of an async raw chat response whose body is read (or a stream not started)."""
     if step.params.stream:
-        return AsyncStream(response, step.adapter, step.adapter.chunk_parser(step.params))
+        parser = step.adapter.chunk_parser(step.params)
+        return AsyncStream(response, step.adapter, parser, _include_usage(step.params))
     return step.adapter.parse_chat_response(response)
 
 

@@ -10,120 +10,17 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
-from typing import Any
 
 import httpx
 
+from ._accumulate import ChatCompletionAccumulator
 from ._sse import SSEDecoder, SSEEvent
 from ._transport import connection_error
 from .errors import APIError
-from .providers._base import Adapter, ChunkParser, error_finish, validation_error
-from .types import (
-    ChatCompletion,
-    ChatCompletionChunk,
-    ChatCompletionMessage,
-    Choice,
-    FunctionCall,
-    ToolCall,
-    Usage,
-)
-from .types.chat import ERROR_FINISH_REASONS
+from .providers._base import Adapter, ChunkParser, validation_error
+from .types import ChatCompletion, ChatCompletionChunk, Usage
 
 __all__ = ["AsyncStream", "ChatCompletionAccumulator", "Stream"]
-
-
-class ChatCompletionAccumulator:
-    """Folds chunks into one :class:`ChatCompletion`: content, tool calls (from argument
-    fragments, keyed by index), finish reasons and the last usage reported."""
-
-    def __init__(self) -> None:
-        self.id = ""
-        self.model = ""
-        self.created = 0
-        self.provider = ""
-        self.usage: Usage | None = None
-        self._content: dict[int, list[str]] = {}
-        self._reasoning: dict[int, list[str]] = {}
-        self._finish: dict[int, Any] = {}
-        self._tools: dict[int, dict[int, dict[str, Any]]] = {}
-        self.chunks = 0
-
-    def add(self, chunk: ChatCompletionChunk) -> None:
-        """Take one chunk into the running answer (runs once per chunk: kept lean)."""
-        self.chunks += 1
-        if not self.id:
-            self.id = chunk.id
-            self.model = chunk.model
-            self.created = chunk.created
-            self.provider = chunk.provider
-        if chunk.usage is not None:
-            self.usage = chunk.usage
-        for choice in chunk.choices:
-            index = choice.index
-            content = self._content.get(index)
-            if content is None:
-                content = self._content[index] = []
-            delta = choice.delta
-            if delta.content:
-                content.append(delta.content)
-            if delta.reasoning_content:
-                self._reasoning.setdefault(index, []).append(delta.reasoning_content)
-            if delta.tool_calls:
-                calls = self._tools.setdefault(index, {})
-                for call in delta.tool_calls:
-                    slot = calls.setdefault(call.index, {"id": "", "name": "", "arguments": []})
-                    if call.id:
-                        slot["id"] = call.id
-                    if call.function is not None:
-                        if call.function.name:
-                            slot["name"] = call.function.name
-                        if call.function.arguments:
-                            slot["arguments"].append(call.function.arguments)
-            if choice.finish_reason is not None:
-                if choice.finish_reason in ERROR_FINISH_REASONS:
-                    raw = chunk._raw
-                    failed = error_finish(
-                        (choice,), chunk.provider, raw if isinstance(raw, (str, bytes)) else ""
-                    )
-                    if failed is not None:
-                        raise failed
-                self._finish[index] = choice.finish_reason
-
-    def completion(self) -> ChatCompletion:
-        """The assembled answer so far."""
-        choices = []
-        for index in sorted(set(self._content) | set(self._tools) | set(self._finish)):
-            tools = self._tools.get(index)
-            tool_calls = (
-                [
-                    ToolCall(
-                        id=slot["id"],
-                        function=FunctionCall(
-                            name=slot["name"], arguments="".join(slot["arguments"])
-                        ),
-                    )
-                    for _, slot in sorted(tools.items())
-                ]
-                if tools
-                else None
-            )
-            text = "".join(self._content.get(index, []))
-            reasoning = "".join(self._reasoning.get(index, [])) or None
-            choices.append(
-                Choice(
-                    index=index,
-                    message=ChatCompletionMessage(
-                        content=text if text or not tool_calls else None,
-                        tool_calls=tool_calls,
-                        reasoning_content=reasoning,
-                    ),
-                    finish_reason=self._finish.get(index),
-                )
-            )
-        result = ChatCompletion(
-            id=self.id, created=self.created, model=self.model, choices=choices, usage=self.usage
-        )
-        return result.with_raw({"assembled_from_chunks": self.chunks}, self.provider)  # type: ignore[no-any-return]
 
 
 class _Pipeline:
@@ -141,13 +38,21 @@ class _Pipeline:
         "eof",
         "events",
         "finished",
+        "hide_usage",
         "parser",
         "pos",
         "response",
     )
 
-    def __init__(self, response: httpx.Response, adapter: Adapter, parser: ChunkParser) -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        adapter: Adapter,
+        parser: ChunkParser,
+        include_usage: bool = True,
+    ) -> None:
         self.response = response
+        self.hide_usage = not include_usage
         self.adapter = adapter
         self.decoder = SSEDecoder(provider=adapter.name)
         self.parser = parser
@@ -196,6 +101,12 @@ class _Pipeline:
                 add = self.accumulator.add
                 for chunk in chunks:
                     add(chunk)
+                if self.hide_usage:
+                    # llmswitch asked for usage; the caller did not: the usage-only chunk
+                    # stays out of the iteration (it is on ``stream.usage``), as DESIGN 3 says.
+                    chunks = [c for c in chunks if c.choices or c.usage is None]
+                    if not chunks:
+                        continue
                 return chunks
         if parser.done:
             return []
@@ -206,14 +117,22 @@ class _Pipeline:
             chunks = parser.close()
             for chunk in chunks:
                 self.accumulator.add(chunk)
+            if self.hide_usage:
+                chunks = [c for c in chunks if c.choices or c.usage is None]
             return chunks
         return None
 
 
 class _StreamBase:
-    def __init__(self, response: httpx.Response, adapter: Adapter, parser: ChunkParser) -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        adapter: Adapter,
+        parser: ChunkParser,
+        include_usage: bool = True,
+    ) -> None:
         self.response = response
-        self._pipeline = _Pipeline(response, adapter, parser)
+        self._pipeline = _Pipeline(response, adapter, parser, include_usage)
         self._pending: list[ChatCompletionChunk] = []
         self._ended = False
         self._closed = False
@@ -223,16 +142,30 @@ class _StreamBase:
         """Name of the provider that is answering."""
         return self._pipeline.adapter.name
 
+    @property
+    def usage(self) -> Usage | None:
+        """Token usage of the answer so far (final once the stream is read to the end), whether
+        or not the usage chunk was shown to the caller."""
+        return self._pipeline.accumulator.usage
+
     def _final(self) -> ChatCompletion:
         return self._pipeline.accumulator.completion()
 
 
 class Stream(_StreamBase):
-    """A streamed chat answer. Iterate for chunks; use as a context manager to close early."""
+    """A streamed chat answer. Iterate for chunks (or ``next(stream)``); use as a context
+    manager to close early."""
 
-    def __init__(self, response: httpx.Response, adapter: Adapter, parser: ChunkParser) -> None:
-        super().__init__(response, adapter, parser)
+    def __init__(
+        self,
+        response: httpx.Response,
+        adapter: Adapter,
+        parser: ChunkParser,
+        include_usage: bool = True,
+    ) -> None:
+        super().__init__(response, adapter, parser, include_usage)
         self._bytes: Iterator[bytes] = response.iter_bytes()
+        self._iterator: Iterator[ChatCompletionChunk] | None = None
 
     def _pull(self, first: bool = False) -> list[ChatCompletionChunk]:
         """The next chunks, reading as needed; ``[]`` at the end (the response is then closed).
@@ -264,11 +197,21 @@ class Stream(_StreamBase):
         self._pending = self._pull(first=True)
         return self
 
-    def __iter__(self) -> Iterator[ChatCompletionChunk]:
+    def _chunks(self) -> Iterator[ChatCompletionChunk]:
         pending, self._pending = self._pending, []
         yield from pending
         while not (self._ended or self._closed):
             yield from self._pull()
+
+    def __iter__(self) -> Iterator[ChatCompletionChunk]:
+        if self._iterator is None:
+            self._iterator = self._chunks()
+        yield from self._iterator
+
+    def __next__(self) -> ChatCompletionChunk:
+        if self._iterator is None:
+            self._iterator = self._chunks()
+        return next(self._iterator)
 
     def get_final_completion(self) -> ChatCompletion:
         """Read the rest of the stream and return the assembled :class:`ChatCompletion`."""
@@ -295,11 +238,19 @@ class Stream(_StreamBase):
 
 
 class AsyncStream(_StreamBase):
-    """Async twin of :class:`Stream`: ``async for chunk in stream``."""
+    """Async twin of :class:`Stream`: ``async for chunk in stream`` (or
+    ``await anext(stream)``)."""
 
-    def __init__(self, response: httpx.Response, adapter: Adapter, parser: ChunkParser) -> None:
-        super().__init__(response, adapter, parser)
+    def __init__(
+        self,
+        response: httpx.Response,
+        adapter: Adapter,
+        parser: ChunkParser,
+        include_usage: bool = True,
+    ) -> None:
+        super().__init__(response, adapter, parser, include_usage)
         self._bytes: AsyncIterator[bytes] = response.aiter_bytes()
+        self._iterator: AsyncIterator[ChatCompletionChunk] | None = None
 
     async def _pull(self, first: bool = False) -> list[ChatCompletionChunk]:
         pipeline = self._pipeline
@@ -329,13 +280,24 @@ class AsyncStream(_StreamBase):
         self._pending = await self._pull(first=True)
         return self
 
-    async def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
+    async def _chunks(self) -> AsyncIterator[ChatCompletionChunk]:
         pending, self._pending = self._pending, []
         for chunk in pending:
             yield chunk
         while not (self._ended or self._closed):
             for chunk in await self._pull():
                 yield chunk
+
+    async def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
+        if self._iterator is None:
+            self._iterator = self._chunks()
+        async for chunk in self._iterator:
+            yield chunk
+
+    async def __anext__(self) -> ChatCompletionChunk:
+        if self._iterator is None:
+            self._iterator = self._chunks()
+        return await self._iterator.__anext__()
 
     async def get_final_completion(self) -> ChatCompletion:
         """Read the rest of the stream and return the assembled :class:`ChatCompletion`."""

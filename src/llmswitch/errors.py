@@ -173,8 +173,9 @@ class APIError(LLMSwitchError):
         parts = [f"[{self.provider}"]
         if self.status_code is not None:
             parts.append(f" {self.status_code}")
-        if self.code:
-            parts.append(f" {self.code}")
+        label = self.code or self._type
+        if label:
+            parts.append(f" {label}")
         parts.append("] ")
         text = "".join(parts) + self.message
         if self.request_id:

@@ -361,6 +361,7 @@ def make_error(
     cls: type[APIStatusError] | None = None,
     retryable: bool | None = None,
     request_id: str | None = None,
+    type: str | None = None,
 ) -> APIStatusError:
     """Build a status error: class from ``cls`` or the HTTP status, retryability from the status
     unless given, Retry-After and request id from the headers."""
@@ -376,4 +377,5 @@ def make_error(
         retryable=status_is_retryable(status) if retryable is None else retryable,
         raw=text[:4000],
         retry_after=parse_retry_after(headers),
+        type=type,
     )

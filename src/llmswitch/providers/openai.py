@@ -311,7 +311,8 @@ class OpenAIAdapter:
             text,
             body=body,
             headers=headers,
-            code=code_text or (str(etype) if etype else None),
+            code=code_text,
+            type=str(etype) if etype else None,
             cls=cls,
             retryable=retryable,
         )

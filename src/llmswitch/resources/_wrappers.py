@@ -106,3 +106,47 @@ def async_streamed_method(
         return AsyncResponseContextManager(send)
 
     return wrapped
+
+
+class _Methods:
+    """A resource's methods under another response mode (``resource.with_raw_response``)."""
+
+    def __init__(self, wrap: Callable[[Callable[..., Any]], Any], resource: Any, *names: str):
+        self._names = names
+        for name in names:
+            setattr(self, name, wrap(getattr(resource, name)))
+
+    def __getattr__(self, name: str) -> Any:  # for type checkers: the wrapped methods
+        raise AttributeError(f"{type(self).__name__} has no method {name!r}")
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {', '.join(self._names)}>"
+
+
+class WithRawResponse(_Methods):
+    """``resource.with_raw_response``: each method returns a :class:`LegacyAPIResponse`."""
+
+    def __init__(self, resource: Any, *names: str) -> None:
+        super().__init__(raw_method, resource, *names)
+
+
+class WithStreamingResponse(_Methods):
+    """``resource.with_streaming_response``: each method returns a context manager around an
+    unread :class:`APIResponse`."""
+
+    def __init__(self, resource: Any, *names: str) -> None:
+        super().__init__(streamed_method, resource, *names)
+
+
+class AsyncWithRawResponse(_Methods):
+    """Async twin of :class:`WithRawResponse`."""
+
+    def __init__(self, resource: Any, *names: str) -> None:
+        super().__init__(async_raw_method, resource, *names)
+
+
+class AsyncWithStreamingResponse(_Methods):
+    """Async twin of :class:`WithStreamingResponse`."""
+
+    def __init__(self, resource: Any, *names: str) -> None:
+        super().__init__(async_streamed_method, resource, *names)

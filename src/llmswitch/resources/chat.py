@@ -1,16 +1,14 @@
 """``client.chat.completions`` (sync): openai-python's signature, any provider's wire.
 
-The target walk, request building, sending and fallback live in :mod:`llmswitch._pipeline`
-(shared with every resource); this class holds the public signatures and picks the handler
-(plain, ``with_raw_response`` or ``with_streaming_response``). The async twin is
-:mod:`llmswitch.resources.chat_async`; a test holds their signatures and docstrings equal.
+The steps of a call live in :mod:`llmswitch._pipeline`; this class holds the signatures and
+picks the handler. Async twin: :mod:`llmswitch.resources.chat_async` (a test holds them equal).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import httpx
 
@@ -29,7 +27,18 @@ from .._sentinels import NOT_GIVEN, NotGiven, is_given
 from .._streaming import Stream
 from ..types import ChatCompletion
 from ._docs import CREATE_DOC
-from ._wrappers import ResponseMode, current_mode, raw_method, streamed_method
+from ._helpers import helper_kwargs as _helper_kwargs
+from ._helpers import parsed as _parsed
+from ._wrappers import (
+    ResponseMode,
+    WithRawResponse,
+    WithStreamingResponse,
+    current_mode,
+)
+
+if TYPE_CHECKING:
+    from ..lib import ChatCompletionStreamManager, ResponseFormatT
+    from ..types.parsed import ParsedChatCompletion
 
 __all__ = ["Chat", "Completions"]
 
@@ -41,15 +50,15 @@ class Completions:
         self._client = client
 
     @cached_property
-    def with_raw_response(self) -> CompletionsWithRawResponse:
+    def with_raw_response(self) -> WithRawResponse:
         """``.with_raw_response.create(...)`` returns the raw response (headers, status) whose
         ``parse()`` gives what ``create`` would."""
-        return CompletionsWithRawResponse(self)
+        return WithRawResponse(self, "create", "parse")
 
     @cached_property
-    def with_streaming_response(self) -> CompletionsWithStreamingResponse:
+    def with_streaming_response(self) -> WithStreamingResponse:
         """``with ....with_streaming_response.create(...) as response:`` leaves the body unread."""
-        return CompletionsWithStreamingResponse(self)
+        return WithStreamingResponse(self, "create", "parse")
 
     @overload
     def create(
@@ -242,7 +251,129 @@ class Completions:
 
     create.__doc__ = CREATE_DOC
 
+    def parse(
+        self,
+        *,
+        messages: Iterable[MessageParam],
+        model: str,
+        audio: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        frequency_penalty: float | NotGiven | None = NOT_GIVEN,
+        function_call: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        functions: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        logit_bias: Mapping[str, int] | NotGiven | None = NOT_GIVEN,
+        logprobs: bool | NotGiven | None = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven | None = NOT_GIVEN,
+        max_tokens: int | NotGiven | None = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+        modalities: list[str] | NotGiven | None = NOT_GIVEN,
+        moderation: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        n: int | NotGiven | None = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        prediction: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        presence_penalty: float | NotGiven | None = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven | None = NOT_GIVEN,
+        prompt_cache_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        prompt_cache_retention: str | NotGiven | None = NOT_GIVEN,
+        reasoning_effort: str | NotGiven | None = NOT_GIVEN,
+        response_format: type[ResponseFormatT] | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven | None = NOT_GIVEN,
+        seed: int | NotGiven | None = NOT_GIVEN,
+        service_tier: str | NotGiven | None = NOT_GIVEN,
+        stop: str | list[str] | NotGiven | None = NOT_GIVEN,
+        store: bool | NotGiven | None = NOT_GIVEN,
+        stream_options: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        temperature: float | NotGiven | None = NOT_GIVEN,
+        tool_choice: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        tools: Iterable[Any] | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven | None = NOT_GIVEN,
+        top_p: float | NotGiven | None = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        verbosity: str | NotGiven | None = NOT_GIVEN,
+        web_search_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> ParsedChatCompletion[ResponseFormatT]:
+        """openai-python's ``parse``: ``response_format`` may be a pydantic model (sent as a strict
+        JSON schema), strict ``pydantic_function_tool`` tools are checked; the answer comes back
+        with ``message.parsed`` and ``tool_call.function.parsed_arguments``. Raises
+        ``LengthFinishReasonError`` / ``ContentFilterFinishReasonError`` as openai-python does.
+        """
+        arguments = locals()
+        from ..lib import parse_completion, validate_input_tools
+
+        checked = validate_input_tools(tools)
+        kwargs = _helper_kwargs(arguments, "chat.completions.parse")
+        result = self.create(**kwargs)
+        parsed: ParsedChatCompletion[ResponseFormatT] = _parsed(
+            result, response_format, checked, parse_completion
+        )
+        return parsed
+
+    def stream(
+        self,
+        *,
+        messages: Iterable[MessageParam],
+        model: str,
+        audio: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        frequency_penalty: float | NotGiven | None = NOT_GIVEN,
+        function_call: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        functions: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        logit_bias: Mapping[str, int] | NotGiven | None = NOT_GIVEN,
+        logprobs: bool | NotGiven | None = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven | None = NOT_GIVEN,
+        max_tokens: int | NotGiven | None = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+        modalities: list[str] | NotGiven | None = NOT_GIVEN,
+        moderation: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        n: int | NotGiven | None = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        prediction: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        presence_penalty: float | NotGiven | None = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven | None = NOT_GIVEN,
+        prompt_cache_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        prompt_cache_retention: str | NotGiven | None = NOT_GIVEN,
+        reasoning_effort: str | NotGiven | None = NOT_GIVEN,
+        response_format: type[ResponseFormatT] | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven | None = NOT_GIVEN,
+        seed: int | NotGiven | None = NOT_GIVEN,
+        service_tier: str | NotGiven | None = NOT_GIVEN,
+        stop: str | list[str] | NotGiven | None = NOT_GIVEN,
+        store: bool | NotGiven | None = NOT_GIVEN,
+        stream_options: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        temperature: float | NotGiven | None = NOT_GIVEN,
+        tool_choice: str | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        tools: Iterable[Any] | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven | None = NOT_GIVEN,
+        top_p: float | NotGiven | None = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        verbosity: str | NotGiven | None = NOT_GIVEN,
+        web_search_options: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> ChatCompletionStreamManager[ResponseFormatT]:
+        """openai-python's ``stream``: a context manager whose stream yields openai's events
+        (``content.delta``, ``tool_calls.function.arguments.done``, ...) and assembles a parsed
+        final completion (``get_final_completion()``)."""
+        arguments = locals()
+        from ..lib import ChatCompletionStreamManager
+
+        kwargs = _helper_kwargs(arguments, "chat.completions.stream")
+        kwargs["stream"] = True
+        return ChatCompletionStreamManager(
+            lambda: self.create(**kwargs),
+            response_format=response_format,
+            input_tools=tools,
+        )
+
     def _send(self, arguments: dict[str, Any]) -> Any:
+        if isinstance(arguments["response_format"], type):
+            from ..lib import validate_response_format
+
+            validate_response_format(arguments["response_format"])
         client = self._client
         stream = bool(arguments["stream"]) if is_given(arguments["stream"]) else False
         steps = chat_steps(
@@ -260,20 +391,6 @@ class Completions:
         elif mode == "streaming":
             handler = sync_streamed(handler)
         return run_sync(client.http, steps, handler, "chat stream" if stream else "chat")
-
-
-class CompletionsWithRawResponse:
-    """``client.chat.completions.with_raw_response``."""
-
-    def __init__(self, completions: Completions) -> None:
-        self.create = raw_method(completions.create)
-
-
-class CompletionsWithStreamingResponse:
-    """``client.chat.completions.with_streaming_response``."""
-
-    def __init__(self, completions: Completions) -> None:
-        self.create = streamed_method(completions.create)
 
 
 class Chat:

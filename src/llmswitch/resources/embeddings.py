@@ -27,11 +27,11 @@ from ..providers._base import EmbeddingInput
 from ..types import CreateEmbeddingResponse
 from ._docs import EMBED_DOC
 from ._wrappers import (
-    async_raw_method,
-    async_streamed_method,
+    AsyncWithRawResponse,
+    AsyncWithStreamingResponse,
+    WithRawResponse,
+    WithStreamingResponse,
     current_mode,
-    raw_method,
-    streamed_method,
 )
 
 __all__ = ["AsyncEmbeddings", "Embeddings"]
@@ -44,14 +44,14 @@ class Embeddings:
         self._client = client
 
     @cached_property
-    def with_raw_response(self) -> EmbeddingsWithRawResponse:
+    def with_raw_response(self) -> WithRawResponse:
         """``.with_raw_response.create(...)``: the raw response; ``parse()`` gives the result."""
-        return EmbeddingsWithRawResponse(self)
+        return WithRawResponse(self, "create")
 
     @cached_property
-    def with_streaming_response(self) -> EmbeddingsWithStreamingResponse:
+    def with_streaming_response(self) -> WithStreamingResponse:
         """``with ....with_streaming_response.create(...) as response:``."""
-        return EmbeddingsWithStreamingResponse(self)
+        return WithStreamingResponse(self, "create")
 
     def create(
         self,
@@ -88,14 +88,14 @@ class AsyncEmbeddings:
         self._client = client
 
     @cached_property
-    def with_raw_response(self) -> AsyncEmbeddingsWithRawResponse:
+    def with_raw_response(self) -> AsyncWithRawResponse:
         """``.with_raw_response.create(...)``: the raw response; ``parse()`` gives the result."""
-        return AsyncEmbeddingsWithRawResponse(self)
+        return AsyncWithRawResponse(self, "create")
 
     @cached_property
-    def with_streaming_response(self) -> AsyncEmbeddingsWithStreamingResponse:
+    def with_streaming_response(self) -> AsyncWithStreamingResponse:
         """``with ....with_streaming_response.create(...) as response:``."""
-        return AsyncEmbeddingsWithStreamingResponse(self)
+        return AsyncWithStreamingResponse(self, "create")
 
     async def create(
         self,
@@ -125,23 +125,3 @@ class AsyncEmbeddings:
         return result
 
     create.__doc__ = EMBED_DOC
-
-
-class EmbeddingsWithRawResponse:
-    def __init__(self, embeddings: Embeddings) -> None:
-        self.create = raw_method(embeddings.create)
-
-
-class EmbeddingsWithStreamingResponse:
-    def __init__(self, embeddings: Embeddings) -> None:
-        self.create = streamed_method(embeddings.create)
-
-
-class AsyncEmbeddingsWithRawResponse:
-    def __init__(self, embeddings: AsyncEmbeddings) -> None:
-        self.create = async_raw_method(embeddings.create)
-
-
-class AsyncEmbeddingsWithStreamingResponse:
-    def __init__(self, embeddings: AsyncEmbeddings) -> None:
-        self.create = async_streamed_method(embeddings.create)

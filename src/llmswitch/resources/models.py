@@ -31,11 +31,11 @@ from ..errors import InvalidRequestError
 from ..providers._base import Adapter
 from ..types.models import Model, ModelDeleted, SyncPage
 from ._wrappers import (
-    async_raw_method,
-    async_streamed_method,
+    AsyncWithRawResponse,
+    AsyncWithStreamingResponse,
+    WithRawResponse,
+    WithStreamingResponse,
     current_mode,
-    raw_method,
-    streamed_method,
 )
 
 __all__ = ["AsyncModels", "Models"]
@@ -80,12 +80,12 @@ class Models:
         self._client = client
 
     @cached_property
-    def with_raw_response(self) -> ModelsWithRawResponse:
-        return ModelsWithRawResponse(self)
+    def with_raw_response(self) -> WithRawResponse:
+        return WithRawResponse(self, "list", "retrieve", "delete")
 
     @cached_property
-    def with_streaming_response(self) -> ModelsWithStreamingResponse:
-        return ModelsWithStreamingResponse(self)
+    def with_streaming_response(self) -> WithStreamingResponse:
+        return WithStreamingResponse(self, "list", "retrieve", "delete")
 
     def _send(self, kind: str, model: str | None, provider: str | None, extras: Extras) -> Any:
         steps = provider_step(self._client, provider, _builder(kind, model), extras)
@@ -146,12 +146,12 @@ class AsyncModels:
         self._client = client
 
     @cached_property
-    def with_raw_response(self) -> AsyncModelsWithRawResponse:
-        return AsyncModelsWithRawResponse(self)
+    def with_raw_response(self) -> AsyncWithRawResponse:
+        return AsyncWithRawResponse(self, "list", "retrieve", "delete")
 
     @cached_property
-    def with_streaming_response(self) -> AsyncModelsWithStreamingResponse:
-        return AsyncModelsWithStreamingResponse(self)
+    def with_streaming_response(self) -> AsyncWithStreamingResponse:
+        return AsyncWithStreamingResponse(self, "list", "retrieve", "delete")
 
     async def _send(
         self, kind: str, model: str | None, provider: str | None, extras: Extras
@@ -210,31 +210,3 @@ class AsyncModels:
             "delete", _check(model), provider, Extras.of(locals())
         )
         return result
-
-
-class ModelsWithRawResponse:
-    def __init__(self, models: Models) -> None:
-        self.list = raw_method(models.list)
-        self.retrieve = raw_method(models.retrieve)
-        self.delete = raw_method(models.delete)
-
-
-class ModelsWithStreamingResponse:
-    def __init__(self, models: Models) -> None:
-        self.list = streamed_method(models.list)
-        self.retrieve = streamed_method(models.retrieve)
-        self.delete = streamed_method(models.delete)
-
-
-class AsyncModelsWithRawResponse:
-    def __init__(self, models: AsyncModels) -> None:
-        self.list = async_raw_method(models.list)
-        self.retrieve = async_raw_method(models.retrieve)
-        self.delete = async_raw_method(models.delete)
-
-
-class AsyncModelsWithStreamingResponse:
-    def __init__(self, models: AsyncModels) -> None:
-        self.list = async_streamed_method(models.list)
-        self.retrieve = async_streamed_method(models.retrieve)
-        self.delete = async_streamed_method(models.delete)
