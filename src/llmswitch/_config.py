@@ -1,24 +1,42 @@
-"""Configuration: TOML models, discovery, ``${ENV}`` interpolation and model-string resolution.
+"""Configuration: TOML models, discovery, ``${ENV}`` interpolation, trust and model resolution.
 
 Discovery order: the ``config=`` argument (path, dict or :class:`Config`), then the file named by
 ``LLMSWITCH_CONFIG``, then ``./llmswitch.toml``, then nothing (each provider reads its usual
 environment variables). Errors name the file, the key and the fix.
+
+Trust (DESIGN section 7, docs/config.md "Security"): a file the user chose (``config=`` or
+``LLMSWITCH_CONFIG``) is trusted. A discovered ``./llmswitch.toml`` is code-adjacent input (a
+cloned repository can ship one) and is trusted only once the user has allowed it, by path and
+content hash, as direnv's ``allow`` does (:func:`trust_config`), and only if the current user
+owns it, as git's ``safe.directory`` requires. An untrusted file still maps models and sets
+options, but it cannot make llmswitch send a credential read from the environment anywhere the
+user did not approve: its ``${VAR}`` references expand only to the variable the provider reads
+anyway (``${DASHSCOPE_API_KEY}`` for Qwen's key), and a provider it points at another host
+(``base_url``, an absolute ``endpoints`` URL, a custom provider) must carry its key in the file.
+``Config.path``, ``Config.trusted`` and ``Config.trust_reason`` say which file was loaded and why
+it is (not) trusted.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import os
 import re
 import sys
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
+from ._secrets import register_secret
 from .errors import ConfigError
-from .providers import PROVIDERS, canonical_provider, provider_aliases
+from .providers import PROVIDERS, ProviderSpec, canonical_provider, provider_aliases
 from .providers._base import ProviderSettings
 
 if sys.version_info >= (3, 11):
@@ -26,7 +44,19 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["Config", "DefaultsConfig", "ProviderConfig", "Target", "load_config"]
+__all__ = [
+    "Config",
+    "DefaultsConfig",
+    "ProviderConfig",
+    "Target",
+    "config_trust",
+    "load_config",
+    "trust_config",
+    "trust_store_path",
+    "untrust_config",
+]
+
+logger = logging.getLogger("llmswitch")
 
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 
@@ -39,9 +69,11 @@ class DefaultsConfig(_Strict):
     """``[defaults]``: what applies when a call or provider does not say otherwise."""
 
     provider: str | None = None
-    timeout: float = Field(default=60.0, gt=0)
+    timeout: float | None = Field(default=None, gt=0)
+    """Seconds per request (a deadline). Unset: openai-python's default, 600 s per read and
+    5 s to connect."""
     max_retries: int = Field(default=2, ge=0, le=10)
-    max_retry_after: float = Field(default=60.0, ge=0)
+    max_retry_after: float = Field(default=120.0, ge=0)
     drop_unsupported_params: bool = False
 
 
@@ -66,6 +98,16 @@ class ProviderConfig(_Strict):
     max_retries: int | None = Field(default=None, ge=0, le=10)
     drop_unsupported_params: bool | None = None
 
+    def __repr_args__(self) -> Any:
+        # A password in base_url and header values (often credentials) stay out of reprs.
+        for key, value in super().__repr_args__():
+            if key == "base_url" and isinstance(value, str):
+                yield key, _public_url(value)
+            elif key == "headers" and value:
+                yield key, dict.fromkeys(value, "***")
+            else:
+                yield key, value
+
 
 class Config(_Strict):
     """A whole llmswitch configuration (the TOML file, validated)."""
@@ -75,6 +117,12 @@ class Config(_Strict):
     aliases: dict[str, str | list[str]] = Field(default_factory=dict)
     source: str = Field(default="<defaults>", exclude=True)
     """Where this config came from (a path, ``<dict>`` or ``<defaults>``), for error messages."""
+    path: str | None = Field(default=None, exclude=True)
+    """The absolute path of the file loaded, ``None`` when no file was (a dict, the defaults)."""
+    trusted: bool = Field(default=True, exclude=True)
+    """False for a discovered ``./llmswitch.toml`` the user has not allowed (see the module)."""
+    trust_reason: str = Field(default="no file", exclude=True)
+    """Why the config is trusted or not, in words (shown by ``llmswitch doctor``)."""
 
     def provider_config(self, name: str) -> ProviderConfig | None:
         """The ``[providers.<name>]`` table for a canonical name (aliases in the file count)."""
@@ -108,6 +156,7 @@ class Target:
 
 
 _SECRET_KEYS = frozenset({"api_key", "access_key", "secret_key"})
+_INTERNAL = frozenset({"source", "path", "trusted", "trust_reason"})
 
 
 def _format_validation_error(exc: ValidationError, source: str) -> str:
@@ -121,7 +170,7 @@ def _format_validation_error(exc: ValidationError, source: str) -> str:
                 model = DefaultsConfig
             elif section[:1] == ("providers",):
                 model = ProviderConfig
-            allowed = ", ".join(f for f in model.model_fields if f != "source")
+            allowed = ", ".join(f for f in model.model_fields if f not in _INTERNAL)
             lines.append(f"  {loc}: unknown key; allowed keys here: {allowed}")
         elif _SECRET_KEYS.intersection(str(p) for p in err["loc"]):
             # Never echo what was given for a secret, even a mistyped one.
@@ -132,13 +181,116 @@ def _format_validation_error(exc: ValidationError, source: str) -> str:
     return "\n".join(lines)
 
 
-def _parse(data: Mapping[str, Any], source: str) -> Config:
+def _parse(data: Mapping[str, Any], source: str, **origin: Any) -> Config:
+    unknown = _INTERNAL.intersection(data)
+    if unknown:
+        raise ConfigError(f"{source}: unknown top-level key(s): {', '.join(sorted(unknown))}")
     try:
-        config = Config.model_validate({**data, "source": source})
+        config = Config.model_validate({**data, "source": source, **origin})
     except ValidationError as exc:
         raise ConfigError(_format_validation_error(exc, source)) from None
     _check_aliases(config)
     return config
+
+
+# ---- trust ------------------------------------------------------------------------------------
+
+
+def trust_store_path() -> Path:
+    """Where allowed config files are recorded: ``$XDG_CONFIG_HOME/llmswitch/trusted.json``
+    (``~/.config/...`` by default; ``%APPDATA%`` on Windows)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or (
+        os.environ.get("APPDATA") if os.name == "nt" else None
+    )
+    root = Path(base) if base else Path.home() / ".config"
+    return root / "llmswitch" / "trusted.json"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_store() -> dict[str, str]:
+    try:
+        data = json.loads(trust_store_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    return {k: v for k, v in files.items() if isinstance(v, str)} if isinstance(files, dict) else {}
+
+
+def _write_store(files: dict[str, str]) -> Path:
+    store = trust_store_path()
+    store.parent.mkdir(parents=True, exist_ok=True)
+    tmp = store.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"files": files}, indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, store)
+    return store
+
+
+def trust_config(path: str | os.PathLike[str] = "llmswitch.toml") -> Path:
+    """Allow a config file as it is now (its absolute path and SHA-256 of its content), like
+    ``direnv allow``; any later edit revokes it until it is allowed again. Returns the trust
+    store's path. The file must be owned by the current user."""
+    target = Path(path).resolve()
+    try:
+        data = target.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot trust {str(target)!r}: {exc}") from None
+    owner = _foreign_owner(target)
+    if owner:
+        raise ConfigError(f"cannot trust {str(target)!r}: {owner}")
+    files = _read_store()
+    files[str(target)] = _digest(data)
+    return _write_store(files)
+
+
+def untrust_config(path: str | os.PathLike[str] = "llmswitch.toml") -> bool:
+    """Forget an allowed file; True if it was allowed."""
+    files = _read_store()
+    found = files.pop(str(Path(path).resolve()), None)
+    if found is not None:
+        _write_store(files)
+    return found is not None
+
+
+def _foreign_owner(path: Path) -> str | None:
+    """Why a file cannot be trusted for its ownership (git's ``safe.directory`` rule), or None."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # pragma: no cover - Windows: no owner check
+        return None
+    try:
+        uid = path.stat().st_uid
+    except OSError:
+        return None
+    if uid != getuid():
+        return f"it is owned by another user (uid {uid})"
+    return None
+
+
+def config_trust(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[bool, str]:
+    """Whether a *discovered* config file is trusted, and why (in words)."""
+    target = Path(path).resolve()
+    owner = _foreign_owner(target)
+    if owner:
+        return False, f"discovered in the current directory; not trusted: {owner}"
+    if data is None:
+        try:
+            data = target.read_bytes()
+        except OSError:
+            return False, "discovered in the current directory; not readable"
+    allowed = _read_store().get(str(target))
+    if allowed is None:
+        return False, (
+            "discovered in the current directory; not trusted (never allowed: review it, then"
+            " run `llmswitch config trust` or call llmswitch.trust_config())"
+        )
+    if allowed != _digest(data):
+        return False, (
+            "discovered in the current directory; not trusted (changed since it was allowed:"
+            " review it, then allow it again)"
+        )
+    return True, f"discovered in the current directory; allowed in {trust_store_path()}"
 
 
 def load_config(
@@ -154,10 +306,12 @@ def load_config(
     if isinstance(config, Mapping):
         return _parse(config, "<dict>")
     path: Path | None = None
+    discovered = False
     if config is not None:
         path = Path(config)
         if not path.is_file():
             raise ConfigError(f"config file {str(path)!r} does not exist; check the path")
+        reason = "chosen by the caller (Client(config=...))"
     elif os.environ.get("LLMSWITCH_CONFIG"):
         path = Path(os.environ["LLMSWITCH_CONFIG"])
         if not path.is_file():
@@ -165,17 +319,27 @@ def load_config(
                 f"LLMSWITCH_CONFIG points to {str(path)!r}, which does not exist;"
                 " fix the variable or unset it"
             )
+        reason = "named by LLMSWITCH_CONFIG"
     elif Path("llmswitch.toml").is_file():
         path = Path("llmswitch.toml")
+        discovered = True
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        data = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot be read: {exc}") from None
-    return _parse(data, str(path))
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
+    trusted = True
+    if discovered:
+        trusted, reason = config_trust(path, raw)
+    absolute = str(path.resolve())
+    logger.info("llmswitch: loaded config %s (%s)", absolute, reason)
+    return _parse(data, str(path), path=absolute, trusted=trusted, trust_reason=reason)
 
 
 def _check_aliases(config: Config) -> None:
@@ -226,9 +390,30 @@ def resolve_model(config: Config, model: str) -> list[Target]:
     return [_split(config, model)]
 
 
-def _interpolate(value: str, key: str, source: str) -> str:
+def _untrusted(config: Config, what: str) -> ConfigError:
+    return ConfigError(
+        f"{config.source} is not trusted ({config.trust_reason}), so {what}. llmswitch does not"
+        " let a file it discovered send a credential from your environment where you did not"
+        " approve. If you wrote this file or have reviewed it: `llmswitch config trust`, or"
+        f" llmswitch.trust_config({config.source!r}), or point LLMSWITCH_CONFIG at it, or pass"
+        " Client(config=path)"
+    )
+
+
+def _interpolate(
+    value: str,
+    key: str,
+    config: Config,
+    allowed: frozenset[str] | None = None,
+) -> str:
+    """Expand ``${VAR}`` / ``${VAR:-default}``; ``allowed`` (for an untrusted file) is the set
+    of variables that may be read (others are an error naming the trust fix)."""
+    source = config.source
+
     def replace(match: re.Match[str]) -> str:
         var, default = match.group(1), match.group(2)
+        if allowed is not None and var not in allowed:
+            raise _untrusted(config, f"its reference to ${{{var}}} in {key} is not expanded")
         found = os.environ.get(var)
         if found is None or found == "":
             if default is not None:
@@ -242,6 +427,34 @@ def _interpolate(value: str, key: str, source: str) -> str:
     return _ENV_REF.sub(replace, value)
 
 
+def _redirects(table: ProviderConfig | None, spec: ProviderSpec | None) -> str | None:
+    """Where a config table sends a provider other than its own hosts (``None``: nowhere)."""
+    if spec is None:
+        return "a provider the file defines"
+    if table is None:
+        return None
+    if table.base_url:
+        return f"base_url = {_public_url(table.base_url)!r}"
+    if table.type and table.type != spec.type:
+        return f"type = {table.type!r}"
+    for name, target in table.endpoints.items():
+        if "://" in target:
+            return f"endpoints.{name} = {_public_url(target)!r}"
+    return None
+
+
+def _public_url(url: str) -> str:
+    """``url`` without a password (for messages and reprs)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<invalid URL>"
+    if parts.password:
+        netloc = f"{parts.username}:***@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+        return parts._replace(netloc=netloc).geturl()
+    return url
+
+
 def provider_settings(config: Config, name: str) -> ProviderSettings:
     """Settings of one provider: its config table (interpolated), then environment defaults."""
     table = config.provider_config(name)
@@ -253,29 +466,48 @@ def provider_settings(config: Config, name: str) -> ProviderSettings:
             ' type = "openai-compatible" and base_url = "https://..."'
         )
     values: dict[str, Any] = {}
+    redirect = None if config.trusted else _redirects(table, spec)
+    env_names = spec.env if spec is not None else {}
     if table is not None:
         for field_name in table.model_fields_set:
             value = getattr(table, field_name)
             key = f"providers.{name}.{field_name}"
+            # An untrusted file may name only the variable the provider reads anyway, for that
+            # same credential, and only while the provider goes to its own hosts.
+            allowed: frozenset[str] | None = None
+            if not config.trusted:
+                own = env_names.get(field_name, ()) if field_name in _SECRET_KEYS else ()
+                allowed = frozenset(() if redirect else own)
             if isinstance(value, SecretStr):
-                value = SecretStr(_interpolate(value.get_secret_value(), key, config.source))
+                value = SecretStr(_interpolate(value.get_secret_value(), key, config, allowed))
             elif isinstance(value, str):
-                value = _interpolate(value, key, config.source)
+                value = _interpolate(value, key, config, allowed)
             elif isinstance(value, dict):
-                value = {k: _interpolate(v, f"{key}.{k}", config.source) for k, v in value.items()}
+                value = {
+                    k: _interpolate(v, f"{key}.{k}", config, allowed) for k, v in value.items()
+                }
             values[field_name] = value
     if spec is not None:
-        for field_name, env_names in spec.env.items():
+        for field_name, names in spec.env.items():
             if values.get(field_name) is not None:
                 continue
-            for env_name in env_names:
+            for env_name in names:
                 found = os.environ.get(env_name)
                 if found:
-                    is_secret = field_name in ("api_key", "access_key", "secret_key")
+                    is_secret = field_name in _SECRET_KEYS
+                    if is_secret and redirect:
+                        raise _untrusted(
+                            config,
+                            f"it may not point providers.{name} elsewhere ({redirect}) while"
+                            f" the key comes from ${env_name}",
+                        )
                     values[field_name] = SecretStr(found) if is_secret else found
                     break
         if not values.get("base_url") and spec.base_url and type_name == spec.type:
             values.setdefault("base_url", spec.base_url)
+    base_url = values.get("base_url")
+    if isinstance(base_url, str):
+        _check_base_url(base_url, name)
     if type_name == "openai-compatible" and not values.get("base_url"):
         raise ConfigError(
             f'{config.source}: providers.{name} has type = "openai-compatible" but no base_url;'
@@ -302,3 +534,28 @@ _SETTINGS_FIELDS = frozenset(
         "endpoints",
     }
 )
+
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+_warned_plain: set[str] = set()
+
+
+def _check_base_url(url: str, provider: str) -> None:
+    """A password in ``base_url`` is a secret (masked in logs and errors); plain ``http://`` to a
+    host that is not loopback gets one warning per host (keys and prompts travel in clear)."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        password = parts.password
+    except ValueError:
+        return
+    if password:
+        register_secret(password)
+    loopback = host in _LOOPBACK or host.startswith("127.")
+    if parts.scheme == "http" and host and not loopback and host not in _warned_plain:
+        _warned_plain.add(host)
+        warnings.warn(
+            f"providers.{provider}.base_url uses plain http:// to {host}: the API key and"
+            " every prompt cross the network unencrypted; use https://",
+            UserWarning,
+            stacklevel=4,
+        )
