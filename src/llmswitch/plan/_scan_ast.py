@@ -215,6 +215,11 @@ def _call_hits(call: ast.Call, scope: Scope, info: ModuleInfo, r: Resolver) -> I
             endpoint, end = found
             receiver = receiver_node(call.func, len(parts) - end)
             origin = r.classify(receiver, scope) if receiver is not None else None
+        elif (passed := _passed_endpoint(call)) is not None:
+            chain, chain_parts, (endpoint, end) = passed
+            receiver = receiver_node(chain, len(chain_parts) - end)
+            origin = r.classify(receiver, scope) if receiver is not None else None
+            qual, detail = qualify(chain_parts, info.aliases), "passed to a wrapper"
         else:
             alias = r.alias(call.func, scope)
             if alias is None:
@@ -252,6 +257,23 @@ def _call_hits(call: ast.Call, scope: Scope, info: ModuleInfo, r: Resolver) -> I
             yield Hit("param", key, call.lineno, "", endpoint)
     for text in unseen:
         yield Hit("param", "**", call.lineno, f"not seen: **{text}", endpoint)
+
+
+def _passed_endpoint(
+    call: ast.Call,
+) -> tuple[ast.expr, list[str], tuple[str, int]] | None:
+    """An endpoint handed to a wrapper that calls it: ``asyncio.to_thread(client.x.create,
+    model=...)``, ``sync_to_async(client.x.create)(model=...)``, ``retry(client.x.create)``."""
+    holder = call.func if isinstance(call.func, ast.Call) else call
+    if (parts_of(holder.func) or [""])[-1] == "partial":
+        return None  # makes an alias; the call is where the alias is called
+    for arg in holder.args[:2]:
+        if isinstance(arg, ast.Attribute):
+            parts = parts_of(arg)
+            found = endpoint_of(parts) if parts else None
+            if parts and found is not None:
+                return arg, parts, found
+    return None
 
 
 def _display(qual: str) -> str:
