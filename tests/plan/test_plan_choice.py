@@ -117,3 +117,14 @@ def test_assumed_workload_and_baseline_are_said(tmp_path: Path) -> None:
     rep = _plan("lookalike_sdks", tmp_path)
     assert any(n.startswith("No workload given") for n in rep.notes)
     assert any("the model the code uses" in n for n in rep.notes)
+
+
+def test_a_stated_context_replaces_the_models_window(tmp_path: Path, catalog) -> None:  # type: ignore[no-untyped-def]
+    stated = Workload(input_tokens="1M", output_tokens="1M", context_tokens="16K")
+    rep = _plan("alias_call", tmp_path, workload=stated)
+    assert rep.needs is not None and rep.needs.context == 16_000
+    assert "workload's context_tokens" in rep.needs.describe()
+    assert "gpt-4o-mini has 128,000" in rep.needs.describe()
+    assert rep.target is not None
+    window = catalog.model(rep.target.model).context_window
+    assert window is not None and window >= 16_000

@@ -10,7 +10,7 @@ is on another provider; where nothing meets them, the plan says which need rules
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..catalog import Catalog, Model
@@ -20,7 +20,7 @@ from ._verdicts import _model_kind
 if TYPE_CHECKING:
     from .scan import ScanResult
 
-__all__ = ["Needs", "catalog_model", "choose", "gaps", "needs_of"]
+__all__ = ["Needs", "catalog_model", "choose", "gaps", "needs_of", "with_stated_context"]
 
 _DATE = re.compile(r"-(\d{4}-\d{2}-\d{2}|\d{4})$")
 
@@ -34,6 +34,8 @@ class Needs:
     embeddings: bool = False
     baselines: dict[str, str | None] = field(default_factory=dict)
     """Each chat model the code names -> its catalog key (``None``: not in the catalog)."""
+    context_model: str | None = None
+    """The model whose window is the context need (the app's main model)."""
     why: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -93,10 +95,26 @@ def needs_of(scan: ScanResult, catalog: Catalog) -> Needs:
     return Needs(
         features=scan.features(),
         context=context[0] if context else None,
+        context_model=context[1] if context else None,
         embeddings=scan.uses_embeddings(),
         baselines=baselines,
         why=why,
     )
+
+
+def with_stated_context(needs: Needs, stated: int | str | None) -> Needs:
+    """A workload's own ``context_tokens`` (measured by its owner) replaces the window of the
+    app's model as the context need; the reason says both."""
+    if not stated:
+        return needs
+    value = int(stated)
+    if value == needs.context:
+        return needs
+    why = dict(needs.why)
+    why["context"] = "the workload's context_tokens"
+    if needs.context and needs.context_model:
+        why["context"] += f"; the code's {needs.context_model} has {needs.context:,}"
+    return replace(needs, context=value, why=why)
 
 
 def gaps(model: Model, needs: Needs, catalog: Catalog) -> list[str]:

@@ -1,9 +1,10 @@
 """``migration_plan(path)``: the whole job in one call: scan, derive what the code needs, compare
 against the model the app really uses, choose, report.
 
-This is what ``llmswitch plan PATH`` runs. The workload's features, context and embedding need
-are those the code shows, added to any the workload file states; the baseline is the app's own
-model (the most used chat model the code names that the catalog prices) unless one is given.
+This is what ``llmswitch plan PATH`` runs. The workload's features and embedding need are those
+the code shows, added to any the workload file states; its context is the window of the app's
+main model unless the workload states ``context_tokens``; the baseline is the app's own model
+(the most used chat model the code names that the catalog prices) unless one is given.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def migration_plan(
     assumed = workload is None
     base = workload or Workload(input_tokens="10M", output_tokens="2M")
     features = tuple(dict.fromkeys((*base.features, *needs.features)))
-    context = max(int(base.context_tokens or 0), needs.context or 0) or None
+    context = int(base.context_tokens or 0) or needs.context  # a stated context wins
     embedding = int(base.embedding_tokens)
     if needs.embeddings and not embedding and assumed:
         embedding = 1_000_000

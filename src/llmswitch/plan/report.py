@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Catalog, load_catalog
-from ._choice import Needs, choose, gaps, needs_of
+from ._choice import Needs, choose, gaps, needs_of, with_stated_context
 from ._comparison import Comparison
 from ._config_gen import aliases_for, config_toml
 from ._doc import Section, to_html, to_markdown
@@ -161,6 +161,8 @@ def report(
     cat = comparison.catalog if comparison is not None else catalog or load_catalog()
     why_not: dict[str, str] = {}
     needs = needs_of(scan, cat) if scan is not None else None
+    if needs is not None and comparison is not None:
+        needs = with_stated_context(needs, comparison.workload.context_tokens)
     rejected: dict[str, str] = {}
     chosen, backup = _choose(scan, comparison, target, fallback, why_not, needs, rejected)
     notes = _notes(comparison, needs, chosen, backup, rejected, cat)
