@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,18 @@ from llmswitch.catalog import load_catalog
 from llmswitch.plan import Workload, compare, migration_plan, report, scan
 from llmswitch.plan._choice import gaps, needs_of
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
 PATTERNS = Path(__file__).resolve().parents[1] / "fixtures" / "scan_patterns"
 DAY = dt.date(2025, 6, 1)
+PLAN_FACTS = {
+    p.parent.name: facts["plan"]
+    for p in sorted(PATTERNS.glob("*/expected.toml"))
+    if "plan" in (facts := tomllib.loads(p.read_text(encoding="utf-8")))
+}
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +139,30 @@ def test_a_stated_context_replaces_the_models_window(tmp_path: Path, catalog) ->
     assert rep.target is not None
     window = catalog.model(rep.target.model).context_window
     assert window is not None and window >= 16_000
+
+
+@pytest.mark.parametrize("name", sorted(PLAN_FACTS))
+def test_plan_states_the_folders_facts(name: str, tmp_path: Path, catalog) -> None:  # type: ignore[no-untyped-def]
+    """Each pattern folder's ``[plan]`` facts: the baseline, the needs, what the report says;
+    and, always, a target and fallback that meet every need, on two providers."""
+    facts = PLAN_FACTS[name]
+    rep = _plan(name, tmp_path)
+    assert rep.comparison is not None and rep.needs is not None
+    if "baseline" in facts:
+        assert rep.comparison.baseline.model == facts["baseline"]
+    if "needs" in facts:
+        assert set(rep.needs.features) == set(facts["needs"])
+    if "embeddings" in facts:
+        assert rep.needs.embeddings == facts["embeddings"]
+    if "blockers_say" in facts:
+        assert facts["blockers_say"] in rep.blocker_line()
+    md = rep.to_markdown()
+    for text in facts.get("says", ()):
+        assert text in md, text
+    for row in (rep.target, rep.fallback):
+        if row is not None:
+            assert gaps(catalog.model(row.model), rep.needs, catalog) == [], row.model
+    if rep.target is not None and rep.fallback is not None:
+        assert rep.target.provider != rep.fallback.provider
+    if rep.target is None or rep.fallback is None:
+        assert any("no fallback" in n or "no target" in n for n in rep.notes), rep.notes
