@@ -55,12 +55,27 @@ class Resolver:
     def __init__(self, info: ModuleInfo, code: Codebase) -> None:
         self.info = info
         self.code = code
+        # answers per (node, scope): a value assigned from itself (x = x or OpenAI()) is read
+        # once, and a module of many reassignments stays linear
+        self._origins: dict[tuple[int, int], str | None] = {}
+        self._keys: dict[tuple[int, int], tuple[frozenset[str], bool]] = {}
+        self._named: dict[tuple[str, int], str | None] = {}
+        self._named_keys: dict[tuple[str, int], tuple[frozenset[str], bool]] = {}
 
     # -- clients -------------------------------------------------------------------------
     def classify(self, expr: ast.expr, scope: Scope, depth: int = 0) -> str | None:
         """``OPENAI``, ``FOREIGN`` or ``None`` (not known) for the value of ``expr``."""
+        key = (id(expr), id(scope))
+        if key in self._origins:
+            return self._origins[key]
         if depth > _DEPTH:
             return None
+        self._origins[key] = None  # while in progress: a cycle adds nothing
+        found = self._classify(expr, scope, depth)
+        self._origins[key] = found
+        return found
+
+    def _classify(self, expr: ast.expr, scope: Scope, depth: int) -> str | None:
         if isinstance(expr, ast.Await):
             return self.classify(expr.value, scope, depth + 1)
         if isinstance(expr, ast.IfExp):
@@ -131,6 +146,10 @@ class Resolver:
             if name in self.info.from_imported and name in self.code.client_vars:
                 return OPENAI
             return None
+        memo = (name, id(owner))
+        if memo in self._named:
+            return self._named[memo]
+        self._named[memo] = None  # while in progress: client = client or OpenAI()
         found: list[str | None] = [self.type_of(owner.annotations.get(name))]
         found += [self.classify(v, owner, depth + 1) for v in owner.assigns.get(name, ())]
         arg = owner.params.get(name)
@@ -142,7 +161,8 @@ class Resolver:
                 and (owner.cls.name, name) in self.code.client_params
             ):
                 found.append(OPENAI)
-        return _merge(found)
+        self._named[memo] = _merge(found)
+        return self._named[memo]
 
     def _attribute(self, expr: ast.Attribute, scope: Scope, depth: int) -> str | None:
         owner = expr.value
@@ -215,10 +235,32 @@ class Resolver:
     # -- keys of **params ------------------------------------------------------------------
     def keys(self, expr: ast.expr, scope: Scope, depth: int = 0) -> tuple[set[str], bool]:
         """The keys of a dict passed as ``**expr``, and whether all of them were seen."""
+        key = (id(expr), id(scope))
+        if key in self._keys:
+            found, complete = self._keys[key]
+            return set(found), complete
         if depth > _DEPTH:
             return set(), False
-        if isinstance(expr, ast.Dict):
+        self._keys[key] = (frozenset(), True)  # while in progress: params = {**params, ...}
+        keys, complete = self._dict_keys(expr, scope, depth)
+        self._keys[key] = (frozenset(keys), complete)
+        return keys, complete
+
+    def _dict_keys(self, expr: ast.expr, scope: Scope, depth: int) -> tuple[set[str], bool]:
+        branches = (
+            [expr.body, expr.orelse] if isinstance(expr, ast.IfExp)
+            else expr.values if isinstance(expr, ast.BoolOp) else None
+        )  # fmt: skip
+        if branches is not None:
             keys: set[str] = set()
+            complete = True
+            for branch in branches:
+                found, ok = self.keys(branch, scope, depth + 1)
+                keys |= found
+                complete = complete and ok
+            return keys, complete
+        if isinstance(expr, ast.Dict):
+            keys = set()
             complete = True
             for k, v in zip(expr.keys, expr.values, strict=True):
                 if k is None:
@@ -269,6 +311,16 @@ class Resolver:
         owner = scope.lookup(name)
         if owner is None:
             return set(), False
+        memo = (name, id(owner))
+        if memo in self._named_keys:
+            known, done = self._named_keys[memo]
+            return set(known), done
+        self._named_keys[memo] = (frozenset(), True)  # in progress: params = {**params, ...}
+        found, complete = self._binding_keys(name, owner, depth)
+        self._named_keys[memo] = (frozenset(found), complete)
+        return found, complete
+
+    def _binding_keys(self, name: str, owner: Scope, depth: int) -> tuple[set[str], bool]:
         keys = set(owner.keys.get(name, ()))
         complete = name not in owner.opaque
         values = owner.assigns.get(name, [])
