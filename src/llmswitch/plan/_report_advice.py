@@ -111,17 +111,24 @@ def _smallest_change(scan: ScanResult, target: CandidateCost, catalog: Catalog) 
     model = target.model.split("/", 1)[1]
     where = ", ".join(f"{f.file}:{f.line}" for f in plain[:5]) + (" ..." if len(plain) > 5 else "")
     lines: list[Block] = [
-        f"The client made at {where} can talk to {target.provider}'s OpenAI-compatible endpoint "
+        f"The client(s) made at {where} can talk to {target.provider}'s OpenAI-compatible endpoint "
         "without llmswitch: change its base URL and key, and the model name. This keeps "
         "OpenAI-only parameters as they are (the provider may reject them) and has no fallback; "
         "llmswitch.Client with the generated config translates parameters and falls back.",
-        (
-            "code",
-            "python",
-            f'client = OpenAI(base_url="{url}", api_key=os.environ["{key}"])\n'
-            f'# and model="{model}" where the code names an OpenAI model',
-        ),
     ]
+    code = []
+    if any(f.kind == "client" for f in plain):
+        code.append(f'client = OpenAI(base_url="{url}", api_key=os.environ["{key}"])')
+    embedders = [m.id for m in catalog.models(provider=target.provider) if m.kind == "embedding"]
+    for cls in dict.fromkeys(f.name.rsplit(".", 1)[-1] for f in plain if f.kind == "langchain"):
+        if "Embeddings" not in cls:
+            code.append(f'llm = {cls}(base_url="{url}", api_key=os.environ["{key}"], '
+                        f'model="{model}")')  # fmt: skip
+        elif embedders:
+            code.append(f'embeddings = {cls}(base_url="{url}", api_key=os.environ["{key}"], '
+                        f'model="{embedders[0]}")')  # fmt: skip
+    code.append(f'# and model="{model}" where the code names an OpenAI model')
+    lines.append(("code", "python", "\n".join(code)))
     return Section("Smallest change", lines)
 
 
