@@ -11,131 +11,33 @@ steps of one call live in :mod:`llmswitch._pipeline`; the public signatures in
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 
-from ._config import Config
+from ._client_core import (
+    ClientMixin,
+    ConfigArg,
+    check_http_client,
+    constructor_options,
+    max_retries_arg,
+    timeout_arg,
+)
 from ._http import new_async_http_client, new_http_client
-from ._options import ClientOptions, merge_options
-from ._routing import AsyncClientCore, Router, SyncClientCore, Timeout
+from ._options import ClientOptions
+from ._pipeline import run_async, run_sync
+from ._requests import RequestOptions, async_cast_handler, cast_handler, generic_steps
+from ._routing import AsyncClientCore, SyncClientCore, Timeout
 from ._sentinels import NOT_GIVEN, NotGiven
 from ._transport import RetryPolicy
-from .errors import ConfigError
 from .resources import AsyncChat, AsyncEmbeddings, AsyncModels, Chat, Embeddings, Models
 
 __all__ = ["AsyncClient", "Client"]
 
-ConfigArg = str | os.PathLike[str] | Mapping[str, Any] | Config | None
-C = TypeVar("C", bound="_ClientMixin")
 
 
-class _ClientMixin(Router):
-    """What both clients add to :class:`Router`: openai-python's attributes and ``copy``."""
-
-    _owns_http: bool
-    _retry_policy: RetryPolicy | None
-
-    @property
-    def api_key(self) -> str:
-        """The default provider's API key (from the constructor, config or environment)."""
-        try:
-            key = self.settings(self.default_provider).api_key
-        except ConfigError:
-            return ""
-        return key.get_secret_value() if key is not None else ""
-
-    @property
-    def organization(self) -> str | None:
-        value: str | None = self._setting("organization")
-        return value
-
-    @property
-    def project(self) -> str | None:
-        value: str | None = self._setting("project")
-        return value
-
-    def _setting(self, name: str) -> Any:
-        try:
-            return getattr(self.settings(self.default_provider), name)
-        except ConfigError:
-            return None
-
-    @property
-    def base_url(self) -> httpx.URL:
-        """The default provider's base URL (with a trailing ``/``, as in openai-python)."""
-        url: str | None
-        try:
-            url = getattr(self.adapter(self.default_provider), "base_url", None)
-        except ConfigError:
-            url = self._setting("base_url")
-        text = str(url or "")
-        return httpx.URL(text if text.endswith("/") or not text else text + "/")
-
-    @base_url.setter
-    def base_url(self, url: str | httpx.URL) -> None:
-        self.options = merge_options(self.options, base_url=str(url).rstrip("/"))
-        self._forget(self.default_provider)
-
-    def _forget(self, provider: str) -> None:
-        with self._lock:
-            self._adapters.pop(provider, None)
-            self._targets.clear()
-
-    @property
-    def default_headers(self) -> dict[str, Any]:
-        """Headers sent with every request of this client (``default_headers=``)."""
-        return dict(self.options.default_headers)
-
-    @property
-    def default_query(self) -> dict[str, Any]:
-        """Query parameters sent with every request of this client (``default_query=``)."""
-        return dict(self.options.default_query)
-
-    @property
-    def config_path(self) -> str:
-        """Where the configuration came from: a file path, ``<dict>`` or ``<defaults>``."""
-        return self.config.source
-
-    def _copy_kwargs(
-        self,
-        *,
-        api_key: str | None,
-        organization: str | None,
-        project: str | None,
-        base_url: str | httpx.URL | None,
-        timeout: Timeout | NotGiven,
-        max_retries: int | NotGiven,
-        default_headers: Mapping[str, Any] | None,
-        set_default_headers: Mapping[str, Any] | None,
-        default_query: Mapping[str, Any] | None,
-        set_default_query: Mapping[str, Any] | None,
-        drop_unsupported_params: bool | None,
-    ) -> dict[str, Any]:
-        options = merge_options(
-            self.options,
-            api_key=api_key,
-            organization=organization,
-            project=project,
-            base_url=base_url,
-            default_headers=default_headers,
-            set_default_headers=set_default_headers,
-            default_query=default_query,
-            set_default_query=set_default_query,
-        )
-        return {
-            "options": options,
-            "timeout": self.timeout if isinstance(timeout, NotGiven) else timeout,
-            "max_retries": self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
-            "drop_unsupported_params": self.drop_unsupported_params
-            if drop_unsupported_params is None
-            else drop_unsupported_params,
-        }
-
-
-class Client(_ClientMixin, SyncClientCore):
+class Client(ClientMixin, SyncClientCore):
     """The synchronous client: ``client.chat.completions.create(...)``, ``client.embeddings``,
     ``client.models``.
 
@@ -153,7 +55,7 @@ class Client(_ClientMixin, SyncClientCore):
         project: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | None = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, Any] | None = None,
         default_query: Mapping[str, Any] | None = None,
         http_client: httpx.Client | None = None,
@@ -164,21 +66,15 @@ class Client(_ClientMixin, SyncClientCore):
         websocket_base_url: str | httpx.URL | None = None,
         _strict_response_validation: bool = False,
     ) -> None:
+        check_http_client(http_client, httpx.Client, "Client")
         if options is None:
-            options = merge_options(
-                ClientOptions(),
-                api_key=api_key,
-                organization=organization,
-                project=project,
-                base_url=str(base_url).rstrip("/") if base_url is not None else None,
-                default_headers=default_headers,
-                default_query=default_query,
-            )
+            options = constructor_options(api_key, organization, project, base_url, default_headers,
+                               default_query)  # fmt: skip
         super().__init__(
             config,
             options=options,
-            max_retries=max_retries,
-            timeout=timeout,
+            max_retries=max_retries_arg(max_retries),
+            timeout=timeout_arg(timeout, http_client),
             drop_unsupported_params=drop_unsupported_params,
             retry_policy=retry_policy,
         )
@@ -192,6 +88,7 @@ class Client(_ClientMixin, SyncClientCore):
 
     def copy(
         self,
+        config: ConfigArg = None,
         *,
         api_key: str | None = None,
         organization: str | None = None,
@@ -205,6 +102,11 @@ class Client(_ClientMixin, SyncClientCore):
         default_query: Mapping[str, Any] | None = None,
         set_default_query: Mapping[str, Any] | None = None,
         drop_unsupported_params: bool | None = None,
+        retry_policy: RetryPolicy | None = None,
+        options: ClientOptions | None = None,
+        webhook_secret: str | None = None,
+        websocket_base_url: str | httpx.URL | None = None,
+        _strict_response_validation: bool | None = None,
         **_: Any,
     ) -> Client:
         """A new client with some options changed, sharing this one's config and connection
@@ -222,12 +124,54 @@ class Client(_ClientMixin, SyncClientCore):
             set_default_query=set_default_query,
             drop_unsupported_params=drop_unsupported_params,
         )
-        policy = self._retry_policy if isinstance(max_retries, NotGiven) else None
+        if options is not None:
+            kwargs["options"] = options
+        policy = retry_policy or (self._retry_policy if isinstance(max_retries, NotGiven) else None)
         return type(self)(
-            self.config, http_client=http_client or self.http, retry_policy=policy, **kwargs
+            config if config is not None else self.config,
+            http_client=http_client or self.http,
+            retry_policy=policy,
+            **kwargs,
         )
 
     with_options = copy
+
+    # ---- openai-python's low-level requests ("undocumented endpoints") ----------------------
+
+    def _request(self, method: str, path: str, cast_to: Any, **kwargs: Any) -> Any:
+        steps = generic_steps(self, method, path, **kwargs)
+        return run_sync(self.http, steps, cast_handler(cast_to), f"{method} {path}")
+
+    def get(self, path: str, *, cast_to: Any, options: RequestOptions | None = None) -> Any:
+        """``GET path`` on the default provider's API (auth, errors and retries included)."""
+        return self._request("get", path, cast_to, options=options)
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: Any,
+        body: Any = None,
+        content: bytes | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> Any:
+        """``POST path`` with a JSON ``body`` (or raw ``content``) on the default provider."""
+        return self._request("post", path, cast_to, body=body, content=content, options=options)
+
+    def put(
+        self, path: str, *, cast_to: Any, body: Any = None, options: RequestOptions | None = None
+    ) -> Any:
+        return self._request("put", path, cast_to, body=body, options=options)
+
+    def patch(
+        self, path: str, *, cast_to: Any, body: Any = None, options: RequestOptions | None = None
+    ) -> Any:
+        return self._request("patch", path, cast_to, body=body, options=options)
+
+    def delete(
+        self, path: str, *, cast_to: Any, body: Any = None, options: RequestOptions | None = None
+    ) -> Any:
+        return self._request("delete", path, cast_to, body=body, options=options)
 
     def is_closed(self) -> bool:
         return self.http.is_closed
@@ -244,7 +188,7 @@ class Client(_ClientMixin, SyncClientCore):
         self.close()
 
 
-class AsyncClient(_ClientMixin, AsyncClientCore):
+class AsyncClient(ClientMixin, AsyncClientCore):
     """The asynchronous client: ``await client.chat.completions.create(...)``.
 
     >>> async with AsyncClient() as client:   # doctest: +SKIP
@@ -260,7 +204,7 @@ class AsyncClient(_ClientMixin, AsyncClientCore):
         project: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | None = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, Any] | None = None,
         default_query: Mapping[str, Any] | None = None,
         http_client: httpx.AsyncClient | None = None,
@@ -271,21 +215,15 @@ class AsyncClient(_ClientMixin, AsyncClientCore):
         websocket_base_url: str | httpx.URL | None = None,
         _strict_response_validation: bool = False,
     ) -> None:
+        check_http_client(http_client, httpx.AsyncClient, "AsyncClient")
         if options is None:
-            options = merge_options(
-                ClientOptions(),
-                api_key=api_key,
-                organization=organization,
-                project=project,
-                base_url=str(base_url).rstrip("/") if base_url is not None else None,
-                default_headers=default_headers,
-                default_query=default_query,
-            )
+            options = constructor_options(api_key, organization, project, base_url, default_headers,
+                               default_query)  # fmt: skip
         super().__init__(
             config,
             options=options,
-            max_retries=max_retries,
-            timeout=timeout,
+            max_retries=max_retries_arg(max_retries),
+            timeout=timeout_arg(timeout, http_client),
             drop_unsupported_params=drop_unsupported_params,
             retry_policy=retry_policy,
         )
@@ -299,6 +237,7 @@ class AsyncClient(_ClientMixin, AsyncClientCore):
 
     def copy(
         self,
+        config: ConfigArg = None,
         *,
         api_key: str | None = None,
         organization: str | None = None,
@@ -312,6 +251,11 @@ class AsyncClient(_ClientMixin, AsyncClientCore):
         default_query: Mapping[str, Any] | None = None,
         set_default_query: Mapping[str, Any] | None = None,
         drop_unsupported_params: bool | None = None,
+        retry_policy: RetryPolicy | None = None,
+        options: ClientOptions | None = None,
+        webhook_secret: str | None = None,
+        websocket_base_url: str | httpx.URL | None = None,
+        _strict_response_validation: bool | None = None,
         **_: Any,
     ) -> AsyncClient:
         """A new client with some options changed, sharing this one's config and connection
@@ -329,12 +273,56 @@ class AsyncClient(_ClientMixin, AsyncClientCore):
             set_default_query=set_default_query,
             drop_unsupported_params=drop_unsupported_params,
         )
-        policy = self._retry_policy if isinstance(max_retries, NotGiven) else None
+        if options is not None:
+            kwargs["options"] = options
+        policy = retry_policy or (self._retry_policy if isinstance(max_retries, NotGiven) else None)
         return type(self)(
-            self.config, http_client=http_client or self.http, retry_policy=policy, **kwargs
+            config if config is not None else self.config,
+            http_client=http_client or self.http,
+            retry_policy=policy,
+            **kwargs,
         )
 
     with_options = copy
+
+    # ---- openai-python's low-level requests ("undocumented endpoints") ----------------------
+
+    async def _request(self, method: str, path: str, cast_to: Any, **kwargs: Any) -> Any:
+        steps = generic_steps(self, method, path, **kwargs)
+        return await run_async(self.http, steps, async_cast_handler(cast_to), f"{method} {path}")
+
+    async def get(self, path: str, *, cast_to: Any, options: RequestOptions | None = None) -> Any:
+        """``GET path`` on the default provider's API (auth, errors and retries included)."""
+        return await self._request("get", path, cast_to, options=options)
+
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: Any,
+        body: Any = None,
+        content: bytes | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> Any:
+        """``POST path`` with a JSON ``body`` (or raw ``content``) on the default provider."""
+        return await self._request(
+            "post", path, cast_to, body=body, content=content, options=options
+        )
+
+    async def put(
+        self, path: str, *, cast_to: Any, body: Any = None, options: RequestOptions | None = None
+    ) -> Any:
+        return await self._request("put", path, cast_to, body=body, options=options)
+
+    async def patch(
+        self, path: str, *, cast_to: Any, body: Any = None, options: RequestOptions | None = None
+    ) -> Any:
+        return await self._request("patch", path, cast_to, body=body, options=options)
+
+    async def delete(
+        self, path: str, *, cast_to: Any, body: Any = None, options: RequestOptions | None = None
+    ) -> Any:
+        return await self._request("delete", path, cast_to, body=body, options=options)
 
     def is_closed(self) -> bool:
         return self.http.is_closed

@@ -162,7 +162,7 @@ def chat_steps(
         )
         last = position == len(targets) - 1
         policy = client._policy_for(adapter.name)
-        yield Step(adapter, params, request, policy.last_target() if last else policy, last)
+        yield Step(adapter, params, request, policy, last)
 
 
 def embedding_steps(
@@ -187,7 +187,7 @@ def embedding_steps(
         )
         last = position == len(targets) - 1
         policy = client._policy_for(adapter.name)
-        yield Step(adapter, params, request, policy.last_target() if last else policy, last)
+        yield Step(adapter, params, request, policy, last)
 
 
 EMBEDDING_OPTIONS = ("dimensions", "user", "encoding_format")
@@ -210,7 +210,7 @@ def provider_step(
     request = client.prepare(
         request, extras.timeout, extras.extra_headers, adapter.name, extras.extra_query
     )
-    yield Step(adapter, None, request, client._policy_for(adapter.name).last_target(), True)
+    yield Step(adapter, None, request, client._policy_for(adapter.name), True)
 
 
 def read_then(

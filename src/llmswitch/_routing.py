@@ -34,6 +34,7 @@ from .providers._base import (
 )
 
 __all__ = [
+    "DEFAULT_TIMEOUT",
     "AsyncClientCore",
     "MessageParam",
     "Router",
@@ -49,6 +50,8 @@ MessageParam = Mapping[str, Any] | BaseModel
 
 _ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
 _DEFAULT_CONNECT_TIMEOUT = 5.0
+DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=_DEFAULT_CONNECT_TIMEOUT)
+"""openai-python's default: 600 s for each read, write and pool wait, 5 s to connect."""
 _USER_AGENT = f"llmswitch/{__version__} httpx/{httpx.__version__}"
 
 
@@ -115,7 +118,9 @@ class Router:
         defaults = self.config.defaults
         self.options = options or ClientOptions()
         self.max_retries = defaults.max_retries if max_retries is None else max_retries
-        self.timeout: Timeout = defaults.timeout if isinstance(timeout, NotGiven) else timeout
+        if isinstance(timeout, NotGiven):
+            timeout = DEFAULT_TIMEOUT if defaults.timeout is None else defaults.timeout
+        self.timeout: Timeout = timeout
         self.drop_unsupported_params = (
             defaults.drop_unsupported_params
             if drop_unsupported_params is None
@@ -242,6 +247,10 @@ class Router:
     ) -> EmbeddingParams:
         """Check the input and build ``EmbeddingParams``: strings everywhere; token arrays
         (a list of ints, or a list of them) only on OpenAI's wire, which alone accepts them."""
+        settings = getattr(adapter, "settings", None)
+        openai_wire = getattr(settings, "type", None) in ("openai", "openai-compatible")
+        if isinstance(input, str) and openai_wire:
+            return EmbeddingParams(model=target.model, input=input, **options)  # sent as given
         items: Any = [input] if isinstance(input, str) else input
         if isinstance(items, tuple):
             items = list(items)
@@ -256,8 +265,7 @@ class Router:
                 "input must be a string, a non-empty list of strings, or token arrays (a list of"
                 " ints, or a list of such lists)"
             )
-        settings = getattr(adapter, "settings", None)
-        if getattr(settings, "type", None) not in ("openai", "openai-compatible"):
+        if not openai_wire:
             raise InvalidRequestError(
                 f"provider {adapter.name!r} takes only text input for embeddings; token arrays"
                 " are an OpenAI wire feature: pass the strings instead"

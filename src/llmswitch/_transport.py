@@ -20,7 +20,7 @@ import contextlib
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from typing import Protocol, TypeVar
 
 import httpx
@@ -30,7 +30,17 @@ from tenacity.retry import retry_base
 from ._secrets import protect_logger
 from .errors import APIConnectionError, APIError, APITimeoutError
 
-__all__ = ["Endpoint", "RetryPolicy", "async_send", "scrub", "sync_send"]
+__all__ = [
+    "DeadlineStream",
+    "Endpoint",
+    "RetryPolicy",
+    "apply_timeout",
+    "async_send",
+    "deadline_at",
+    "guard_body",
+    "scrub",
+    "sync_send",
+]
 
 logger = logging.getLogger("llmswitch")
 # httpx and httpcore log request URLs; some providers put tokens in them (see _secrets).
@@ -54,9 +64,7 @@ class RetryPolicy:
     """How many retries, and how long to wait; ``sleep`` and ``random`` are injectable."""
 
     __slots__ = (
-        "_last",
         "async_sleep",
-        "fallback_on_long_retry_after",
         "max_retries",
         "max_retry_after",
         "random",
@@ -67,46 +75,24 @@ class RetryPolicy:
         self,
         max_retries: int = 2,
         *,
-        max_retry_after: float = 60.0,
+        max_retry_after: float = 120.0,
         sleep: Callable[[float], None] = time.sleep,
         async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         random: Callable[[], float] = random.random,
-        fallback_on_long_retry_after: bool = True,
     ) -> None:
         self.max_retries = max_retries
         self.max_retry_after = max_retry_after
         self.sleep = sleep
         self.async_sleep = async_sleep
         self.random = random
-        self._last: RetryPolicy | None = None
-        self.fallback_on_long_retry_after = fallback_on_long_retry_after
-        """A Retry-After above the cap raises at once, so a fallback target can answer; on the
-        last target (nothing to fall back to) retries go on with the usual backoff instead, as
-        openai-python does."""
-
-    def last_target(self) -> RetryPolicy:
-        """This policy for the last target of a call (nothing to fall back to)."""
-        if not self.fallback_on_long_retry_after:
-            return self
-        if self._last is None:
-            self._last = RetryPolicy(
-                self.max_retries,
-                max_retry_after=self.max_retry_after,
-                sleep=self.sleep,
-                async_sleep=self.async_sleep,
-                random=self.random,
-                fallback_on_long_retry_after=False,
-            )
-        return self._last
 
     def should_retry(self, error: BaseException) -> bool:
-        """True for a retryable :class:`APIError` whose Retry-After is within the cap (or any,
-        on a last target: see ``fallback_on_long_retry_after``)."""
+        """True for a retryable :class:`APIError` whose Retry-After is within the cap. A longer
+        Retry-After is not waited for: the error is raised (a fallback chain moves on to its
+        next target), as openai-python does above its 120 s cap."""
         if not isinstance(error, APIError) or not error.retryable:
             return False
-        if error.retry_after is None or error.retry_after <= self.max_retry_after:
-            return True
-        return not self.fallback_on_long_retry_after
+        return error.retry_after is None or error.retry_after <= self.max_retry_after
 
     def wait(self, retries_done: int, error: BaseException | None) -> float:
         """Seconds to wait before retry number ``retries_done + 1``."""
@@ -196,7 +182,7 @@ def scrub(exc: BaseException) -> None:
         todo.append(item.__context__)
 
 
-def _connection_error(exc: httpx.HTTPError, provider: str, retryable: bool = True) -> APIError:
+def _connection_error(exc: Exception, provider: str, retryable: bool = True) -> APIError:
     scrub(exc)
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(
@@ -240,9 +226,124 @@ def _closed(provider: str) -> APIConnectionError:
     )
 
 
+# ---- deadlines (DESIGN section 5) ---------------------------------------------------------------
+
+DEADLINE = "llmswitch.deadline"
+"""Request extension: the call's ``timeout`` in seconds when it is a deadline (a float was
+given), ``None`` when it is httpx's per-operation meaning (an ``httpx.Timeout`` was given)."""
+DEADLINE_AT = "llmswitch.deadline_at"
+"""Request extension: the ``time.monotonic()`` by which the current attempt must be done."""
+_DEFAULT_CONNECT = 5.0
+
+
+def apply_timeout(
+    request: httpx.Request, value: float | httpx.Timeout | None, connect: float = _DEFAULT_CONNECT
+) -> httpx.Request:
+    """Set a request's timeouts from a call's ``timeout``. A float is a deadline: for a
+    non-stream attempt as a whole, and for a stream until its first chunk and then for each gap
+    between chunks (keep-alive comments do not count); each network operation also waits at
+    most that long (connect at most ``connect``). An ``httpx.Timeout`` keeps httpx's
+    per-operation meaning and sets no deadline; ``None`` waits without bound."""
+    if value is None:
+        timeout, deadline = httpx.Timeout(None), None
+    elif isinstance(value, httpx.Timeout):
+        timeout, deadline = value, None
+    else:
+        timeout, deadline = httpx.Timeout(value, connect=min(value, connect)), float(value)
+    request.extensions["timeout"] = timeout.as_dict()
+    request.extensions[DEADLINE] = deadline
+    return request
+
+
+def _deadline_seconds(extensions: Mapping[str, object]) -> float | None:
+    if DEADLINE in extensions:
+        found = extensions[DEADLINE]
+        return found if isinstance(found, float) else None
+    # A request whose timeout was set without apply_timeout: a float timeout gives equal read,
+    # write and pool timeouts; take them as the deadline.
+    timeout = extensions.get("timeout")
+    if isinstance(timeout, dict):
+        read = timeout.get("read")
+        if isinstance(read, (int, float)) and read == timeout.get("write") == timeout.get("pool"):
+            return float(read)
+    return None
+
+
+def deadline_at(request: httpx.Request) -> float | None:
+    """The monotonic time the current attempt of ``request`` must be done by, if any (auth
+    flows read it to bound token fetches and lock waits)."""
+    found = request.extensions.get(DEADLINE_AT)
+    return found if isinstance(found, float) else None
+
+
+def _start_attempt(request: httpx.Request) -> None:
+    seconds = _deadline_seconds(request.extensions)
+    request.extensions[DEADLINE_AT] = None if seconds is None else time.monotonic() + seconds
+
+
+class DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response body that raises ``httpx.ReadTimeout`` once its deadline has passed: checked
+    after every read, so a body that drips bytes (or a stream of keep-alive comments) cannot
+    outlive the deadline by more than one read, which itself waits at most ``timeout``.
+    :class:`~llmswitch._streaming.Stream` moves the deadline each time the caller asks for the
+    next chunk (:meth:`restart`)."""
+
+    __slots__ = ("_inner", "at", "seconds")
+
+    def __init__(
+        self, inner: httpx.SyncByteStream | httpx.AsyncByteStream, at: float, seconds: float
+    ) -> None:
+        self._inner = inner
+        self.at = at
+        self.seconds = seconds
+
+    def restart(self) -> None:
+        """The next chunk has ``seconds`` from now."""
+        self.at = time.monotonic() + self.seconds
+
+    def _expired(self) -> httpx.ReadTimeout:
+        return httpx.ReadTimeout(f"no answer within the {self.seconds:g} s deadline (timeout=)")
+
+    def __iter__(self) -> Iterator[bytes]:
+        if not isinstance(self._inner, httpx.SyncByteStream):  # pragma: no cover
+            raise RuntimeError("attempted to read an async stream synchronously")
+        for chunk in self._inner:
+            if time.monotonic() > self.at:
+                raise self._expired()
+            yield chunk
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        if not isinstance(self._inner, httpx.AsyncByteStream):  # pragma: no cover
+            raise RuntimeError("attempted to read a sync stream asynchronously")
+        async for chunk in self._inner:
+            if time.monotonic() > self.at:
+                raise self._expired()
+            yield chunk
+
+    def close(self) -> None:
+        if isinstance(self._inner, httpx.SyncByteStream):
+            self._inner.close()
+
+    async def aclose(self) -> None:
+        if isinstance(self._inner, httpx.AsyncByteStream):
+            await self._inner.aclose()
+
+
+def guard_body(response: httpx.Response, request: httpx.Request | None = None) -> None:
+    """Put the attempt's deadline on ``response``'s body (once), if the call has one."""
+    if isinstance(response.stream, DeadlineStream):
+        return
+    extensions = (request or response.request).extensions
+    at = extensions.get(DEADLINE_AT)
+    seconds = _deadline_seconds(extensions)
+    if isinstance(at, float) and seconds is not None:
+        response.stream = DeadlineStream(response.stream, at, seconds)
+
+
 def _open_sync(http: httpx.Client, adapter: Endpoint, request: httpx.Request) -> httpx.Response:
     if http.is_closed:
         raise _closed(adapter.name)
+    _start_attempt(request)
     try:
         response = http.send(request, auth=adapter.auth, stream=True)
     except httpx.HTTPError as exc:
@@ -250,6 +351,9 @@ def _open_sync(http: httpx.Client, adapter: Endpoint, request: httpx.Request) ->
     except APIError as exc:  # raised by an auth flow (a token endpoint's refusal)
         scrub(exc)
         raise
+    except Exception as exc:  # any other failure to send (a custom transport): as openai-python
+        raise _connection_error(exc, adapter.name) from exc
+    guard_body(response, request)
     if response.status_code >= 400:
         try:
             body = response.read()
@@ -266,6 +370,7 @@ async def _open_async(
 ) -> httpx.Response:
     if http.is_closed:
         raise _closed(adapter.name)
+    _start_attempt(request)
     try:
         response = await http.send(request, auth=adapter.auth, stream=True)
     except httpx.HTTPError as exc:
@@ -273,6 +378,9 @@ async def _open_async(
     except APIError as exc:  # raised by an auth flow (a token endpoint's refusal)
         scrub(exc)
         raise
+    except Exception as exc:  # any other failure to send (a custom transport): as openai-python
+        raise _connection_error(exc, adapter.name) from exc
+    guard_body(response, request)
     if response.status_code >= 400:
         try:
             body = await response.aread()

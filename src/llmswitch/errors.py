@@ -35,6 +35,7 @@ appear in ``str(error)``, ``repr(error)`` or ``error.raw``.
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -289,16 +290,21 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
     value = headers.get("retry-after-ms")
     if value is not None:
         try:
-            return max(float(value) / 1000.0, 0.0)
+            seconds = float(value) / 1000.0
         except ValueError:
             pass
+        else:
+            if math.isfinite(seconds):  # "inf" / "nan" are no instruction: usual backoff
+                return max(seconds, 0.0)
     value = headers.get("retry-after")
     if value is None:
         return None
     try:
-        return max(float(value), 0.0)
+        seconds = float(value)
     except ValueError:
         pass
+    else:
+        return max(seconds, 0.0) if math.isfinite(seconds) else None
     import email.utils  # only for the rare HTTP-date form
 
     try:

@@ -18,6 +18,7 @@ from llmswitch import (
     APITimeoutError,
     InternalServerError,
     QuotaExceededError,
+    RateLimitError,
 )
 from llmswitch.testing import Action, LoopbackServer
 
@@ -96,14 +97,21 @@ def test_quota_429_is_raised_at_once(kind: str, loopback: LoopbackServer) -> Non
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_retry_after_above_cap_is_not_waited_for(kind: str, loopback: LoopbackServer) -> None:
-    # One target, nothing to fall back to: as openai-python, the long Retry-After is ignored
-    # and the retry waits the usual backoff.
+    # As openai-python: a Retry-After above the cap (120 s) is not waited for and not retried.
     loopback.enqueue(error(429, "rate_limit_exceeded", {"retry-after": "600"}), answer())
+    result = run(kind, cfg(loopback), Recorder(), model=MODEL)
+    assert isinstance(result, RateLimitError)
+    assert result.retry_after == 600
+    assert len(loopback.requests) == 1
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_retry_after_within_the_cap_is_waited_for(kind: str, loopback: LoopbackServer) -> None:
+    loopback.enqueue(error(429, "rate_limit_exceeded", {"retry-after": "90"}), answer())
     recorder = Recorder()
     result = run(kind, cfg(loopback), recorder, model=MODEL)
     assert result.choices[0].message.content
-    assert recorder.waits == [0.5]
-    assert len(loopback.requests) == 2
+    assert recorder.waits == [90.0]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -165,11 +165,11 @@ EmbeddingInput = str | list[str] | list[int] | list[list[int]]
 
 @dataclass(slots=True)
 class EmbeddingParams:
-    """One embeddings call. ``input`` is a list of strings, or token arrays (OpenAI's wire only:
-    the client refuses them for other providers before an adapter sees them)."""
+    """One embeddings call. ``input`` is a list of strings; on OpenAI's wire also a single string
+    or token arrays, sent as given (the client refuses those for other providers)."""
 
     model: str
-    input: list[str] | list[int] | list[list[int]]
+    input: str | list[str] | list[int] | list[list[int]]
     dimensions: int | None = None
     user: str | None = None
     encoding_format: Literal["float", "base64"] | None = None

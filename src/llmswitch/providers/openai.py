@@ -37,7 +37,7 @@ from ..types import (
     EmbeddingUsage,
     attach_raw,
 )
-from ..types.models import Model, ModelDeleted, SyncPage
+from ..types.models import AsyncPage, Model, ModelDeleted, SyncPage
 from ._base import (
     OPTIONAL_CHAT_PARAMS,
     BearerAuth,
@@ -255,18 +255,20 @@ class OpenAIAdapter:
         url = self.base_url + "/models"
         if model is not None:
             url += "/" + quote(model, safe="")
-        method = "DELETE" if kind == "delete" else "GET"
+        method = "DELETE" if kind == "delete" else "GET"  # list, alist (async page), retrieve
         return httpx.Request(method, url, headers=self.headers)
 
     def parse_models_response(self, kind: str, response: httpx.Response) -> Any:
         """The list as a :class:`SyncPage` of :class:`Model`, one ``Model``, or ``ModelDeleted``."""
         body = response.content
-        cls: Any = {"list": SyncPage[Model], "retrieve": Model}.get(kind, ModelDeleted)
+        cls: Any = {"list": SyncPage[Model], "alist": AsyncPage[Model], "retrieve": Model}.get(
+            kind, ModelDeleted
+        )
         try:
             result = cls.model_validate_json(body)
         except ValidationError as exc:
             raise self._error_in_body(response.status_code, body, response.headers, exc) from None
-        if kind == "list":
+        if kind in ("list", "alist"):
             for item in result.data:
                 attach_raw(item, None, self.name)
         else:

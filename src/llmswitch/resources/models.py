@@ -29,7 +29,7 @@ from .._routing import AsyncClientCore, SyncClientCore
 from .._sentinels import NOT_GIVEN, NotGiven
 from ..errors import InvalidRequestError
 from ..providers._base import Adapter
-from ..types.models import Model, ModelDeleted, SyncPage
+from ..types.models import AsyncPage, Model, ModelDeleted, SyncPage
 from ._wrappers import (
     AsyncWithRawResponse,
     AsyncWithStreamingResponse,
@@ -176,7 +176,7 @@ class AsyncModels:
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
     ) -> SyncPage[Model]:
         """The models the provider serves now (its live list, OpenAI-shaped)."""
-        result: SyncPage[Model] = await self._send("list", None, provider, Extras.of(locals()))
+        result: AsyncPage[Model] = await self._send("alist", None, provider, Extras.of(locals()))
         return result
 
     async def retrieve(

@@ -25,6 +25,7 @@ __all__ = [
     "ChoiceLogprobs",
     "ChunkChoice",
     "CompletionTokensDetails",
+    "CompletionUsage",
     "FinishReason",
     "FunctionCall",
     "NormalizedFinishReason",
@@ -86,8 +87,8 @@ NormalizedFinishReason = Annotated[str | None, BeforeValidator(normalize_finish_
 
 
 class FunctionCall(_Model):
-    name: str
     arguments: str = ""
+    name: str
 
 
 class ToolCall(_Model):
@@ -100,7 +101,10 @@ class PromptTokensDetails(_Model):
     """Breakdown of prompt tokens (``cached_tokens``: served from the provider's prompt cache)."""
 
     audio_tokens: int | None = None
+    cache_write_tokens: int | None = None
     cached_tokens: int | None = None
+    image_tokens: int | None = None
+    text_tokens: int | None = None
 
 
 class CompletionTokensDetails(_Model):
@@ -110,14 +114,20 @@ class CompletionTokensDetails(_Model):
     audio_tokens: int | None = None
     reasoning_tokens: int | None = None
     rejected_prediction_tokens: int | None = None
+    text_tokens: int | None = None
 
 
-class Usage(_Model):
-    prompt_tokens: int = 0
+class CompletionUsage(_Model):
+    """Token counts of one answer (openai-python's ``CompletionUsage``; also named ``Usage``)."""
+
     completion_tokens: int = 0
+    prompt_tokens: int = 0
     total_tokens: int = 0
-    prompt_tokens_details: PromptTokensDetails | None = None
     completion_tokens_details: CompletionTokensDetails | None = None
+    prompt_tokens_details: PromptTokensDetails | None = None
+
+
+Usage = CompletionUsage
 
 
 class TopLogprob(_Model):
@@ -200,6 +210,8 @@ class ChatCompletion(_RawModel):
     created: int = 0
     model: str = ""
     object: Literal["chat.completion"] = "chat.completion"
+    metadata: dict[str, str] | None = None
+    moderation: dict[str, Any] | None = None
     service_tier: str | None = None
     system_fingerprint: str | None = None
     usage: Usage | None = None
@@ -243,6 +255,8 @@ class ChatCompletionChunk(_RawModel):
     created: int = 0
     model: str = ""
     object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
+    moderation: dict[str, Any] | None = None
+    obfuscation: str | None = None
     service_tier: str | None = None
     system_fingerprint: str | None = None
     usage: Usage | None = None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Generic, Literal, TypeVar
 
 from ._base import _Model, _RawModel
 
-__all__ = ["Model", "ModelDeleted", "SyncPage"]
+__all__ = ["AsyncPage", "Model", "ModelDeleted", "SyncPage"]
 
 T = TypeVar("T")
 
@@ -42,3 +42,14 @@ class SyncPage(_Model, Generic[T]):
     def has_next_page(self) -> bool:
         """Model lists come in one page."""
         return False
+
+
+class AsyncPage(SyncPage[T], Generic[T]):
+    """The async client's page (the list is already whole: plain and async iteration work)."""
+
+    async def _aiter(self) -> AsyncIterator[T]:
+        for item in self.data:
+            yield item
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._aiter()
