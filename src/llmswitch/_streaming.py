@@ -15,7 +15,7 @@ import httpx
 
 from ._accumulate import ChatCompletionAccumulator
 from ._sse import SSEDecoder, SSEEvent
-from ._transport import connection_error
+from ._transport import DeadlineStream, connection_error
 from .errors import APIError
 from .providers._base import Adapter, ChunkParser, validation_error
 from .types import ChatCompletion, ChatCompletionChunk, Usage
@@ -136,6 +136,10 @@ class _StreamBase:
         self._pending: list[ChatCompletionChunk] = []
         self._ended = False
         self._closed = False
+        body = response.stream
+        self._guard = body if isinstance(body, DeadlineStream) else None
+        """The deadline on the body (a float ``timeout``): the first chunk must come within it
+        from the request, each later one within it from when the caller asks for it."""
 
     @property
     def provider(self) -> str:
@@ -174,6 +178,7 @@ class Stream(_StreamBase):
         try:
             if first and pipeline.is_json_error():
                 raise pipeline.json_error(b"".join(self._bytes))
+            waiting = first
             while True:
                 chunks = pipeline.next_chunks()
                 if chunks is not None:
@@ -181,6 +186,10 @@ class Stream(_StreamBase):
                         self._ended = True
                         self.close()
                     return chunks
+                if not waiting:  # the wait for this chunk starts now (keep-alives do not count)
+                    waiting = True
+                    if self._guard is not None:
+                        self._guard.restart()
                 try:
                     pipeline.feed(next(self._bytes))
                 except StopIteration:
@@ -257,6 +266,7 @@ class AsyncStream(_StreamBase):
         try:
             if first and pipeline.is_json_error():
                 raise pipeline.json_error(b"".join([b async for b in self._bytes]))
+            waiting = first
             while True:
                 chunks = pipeline.next_chunks()
                 if chunks is not None:
@@ -264,6 +274,10 @@ class AsyncStream(_StreamBase):
                         self._ended = True
                         await self.close()
                     return chunks
+                if not waiting:
+                    waiting = True
+                    if self._guard is not None:
+                        self._guard.restart()
                 try:
                     pipeline.feed(await self._bytes.__anext__())
                 except StopAsyncIteration:

@@ -377,6 +377,34 @@ def _sse_line_limit(n: Native, mode: str) -> tuple[Script, Outcome] | NA:
     return script, Outcome("APIResponseValidationError", 1, (), _tok(n), seen=True)
 
 
+DEADLINE = 0.5  # a float timeout: the call's deadline in the deadline cells
+DRIP = 0.05  # seconds between dripped pieces (each read returns well within the deadline)
+
+
+@fault("drip_body", "a 200 whose body drips (a stream: only keep-alives before any chunk), then OK")
+def _drip(n: Native, mode: str) -> tuple[Script, Outcome]:
+    if mode == "json":
+        ok = n.ok(False)
+        pieces = [ok.body[i : i + 4] for i in range(0, len(ok.body), 4)]
+        slow = Action(status=200, headers=dict(ok.headers), chunks=pieces, chunk_delay=DRIP)
+        script = Script([slow, n.ok(False)], timeout=DEADLINE)
+        return script, Outcome("answer", 2, (0.5,), _tok(n))
+    alive = Action(status=200, headers=dict(n.ok(True).headers), chunks=[b": keep-alive\n\n"] * 200,
+                   chunk_delay=DRIP)  # fmt: skip
+    script = Script([alive, n.ok(True)], timeout=DEADLINE)
+    return script, Outcome("answer", 2, (0.5,), _tok(n))
+
+
+@fault("keepalive_gap", "a stream that sends only keep-alive comments after its first chunks")
+def _keepalive_gap(n: Native, mode: str) -> tuple[Script, Outcome] | NA:
+    if mode == "json":
+        return NA(NA_JSON_SSE)
+    frames = n.frames()
+    chunks = [*frames[:2], *[b": keep-alive\n\n"] * 200]
+    script = Script([n.stream_action(chunks, chunk_delay=DRIP), n.ok(True)], timeout=DEADLINE)
+    return script, Outcome("APITimeoutError", 1, (), _tok(n), seen=True)
+
+
 # Issue 14, closing note of docs/reliability.md: each defect, its root cause, the pinning test.
 HARDENING: list[tuple[str, str, str]] = [
     (
@@ -407,6 +435,20 @@ HARDENING: list[tuple[str, str, str]] = [
         "`decode_json` (the fallback parser behind every adapter's error path) and the stream's"
         " JSON-error check caught `ValueError` only; `json.loads` raises `RecursionError`",
         "matrix rows `deep_json`, `deep_json_error`",
+    ),
+    (
+        "6. No deadline",
+        "`timeout` only became httpx's per-operation timeouts: every read may take that long, so"
+        " a body that drips a byte a second or a stream of keep-alive comments never ends",
+        "matrix rows `drip_body`, `keepalive_gap` (`timeout=0.5`); tests/reliability/"
+        "test_deadlines.py",
+    ),
+    (
+        "7. Token lock convoy",
+        "`BaiduOAuth` held its lock across the token request, so when the endpoint hung caller"
+        " k failed after k x timeout and each caller sent its own fetch",
+        "tests/reliability/test_deadlines.py::test_token_fetch_is_shared_and_each_waiter_keeps_"
+        "its_deadline",
     ),
     (
         "8. Quadratic SSE",

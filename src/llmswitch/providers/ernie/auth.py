@@ -11,6 +11,8 @@ fetch; a token refused by the API is re-fetched once and the request replayed on
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import threading
 import time
 import weakref
@@ -21,7 +23,8 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from ..._secrets import register_secret
-from ...errors import AuthenticationError
+from ..._transport import DEADLINE, DEADLINE_AT, deadline_at, guard_body
+from ...errors import APIConnectionError, APIError, APITimeoutError, AuthenticationError
 from .._base import make_error, validation_error
 
 __all__ = ["TOKEN_ERROR_CODES", "BaiduOAuth", "V1StreamRepair"]
@@ -43,6 +46,44 @@ class _TokenAnswer(BaseModel):
 
 class _CodeOnly(BaseModel):
     error_code: int | None = None
+
+
+class _Flight:
+    """A token fetch in progress: its leader sets ``done`` with a token or an error."""
+
+    __slots__ = ("done", "error", "loop", "token")
+
+    def __init__(
+        self, done: threading.Event | asyncio.Event, loop: asyncio.AbstractEventLoop | None
+    ) -> None:
+        self.done = done
+        self.loop = loop
+        self.token: str | None = None
+        self.error: APIError | None = None
+
+
+def _remaining(request: httpx.Request) -> float | None:
+    """Seconds left of the request's deadline (``None``: no deadline; the leader's fetch is
+    bounded by its own timeouts and always lands)."""
+    at = deadline_at(request)
+    return None if at is None else max(at - time.monotonic(), 0.0)
+
+
+_SHARED_EXTENSIONS = frozenset({"timeout", DEADLINE, DEADLINE_AT})
+_LIVE: weakref.WeakSet[BaiduOAuth] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    """A fork while another thread fetched a token: the child inherits a held lock and a flight
+    nobody will land. Give every live auth object a new lock and no flight."""
+    for auth in list(_LIVE):
+        auth._lock = threading.Lock()
+        auth._flight = None
+        auth._async_flights = weakref.WeakKeyDictionary()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +139,12 @@ class BaiduOAuth(httpx.Auth):
         """How many token requests this object has sent (for tests and diagnostics)."""
         self._token: _Token | None = None
         self._urls: dict[tuple[httpx.URL, str], httpx.URL] = {}
-        self._lock = threading.Lock()
-        self._async_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+        self._lock = threading.Lock()  # held for checks only, never across IO
+        self._flight: _Flight | None = None
+        self._async_flights: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Flight] = (
             weakref.WeakKeyDictionary()
         )
+        _LIVE.add(self)
 
     def __repr__(self) -> str:
         return f"BaiduOAuth(token_url={self.token_url!r}, client_id=***)"
@@ -126,7 +169,7 @@ class BaiduOAuth(httpx.Auth):
             self.token_url,
             params=self._params,
             json={},
-            extensions={k: v for k, v in original.extensions.items() if k == "timeout"},
+            extensions={k: v for k, v in original.extensions.items() if k in _SHARED_EXTENSIONS},
         )
 
     def _accept(self, response: httpx.Response, body: bytes) -> str:
@@ -192,52 +235,159 @@ class BaiduOAuth(httpx.Auth):
     ) -> Generator[httpx.Request, httpx.Response, None]:
         token = self._valid()
         if token is None:
-            with self._lock:
-                token = self._valid()
-                if token is None:
+            token, flight = self._join(None, False)
+            if flight is not None:  # this request fetches; others wait for it
+                try:
                     answer = yield self._token_request(request)
+                    guard_body(answer)
                     token = self._accept(answer, answer.read())
+                finally:
+                    self._land(flight, token, sys.exc_info()[1])
+            elif token is None:
+                token = self._wait_sync(request)
         response = yield self._authorized(request, token)
+        guard_body(response)
         if not (_is_json_200(response) and _token_refused(response.read())):
             _repair_stream(response)
             return
-        with self._lock:
-            fresh = self._newer_than(token)
-            if fresh is None:
+        fresh, flight = self._join(token, False)
+        if flight is not None:
+            try:
                 answer = yield self._token_request(request)
+                guard_body(answer)
                 fresh = self._accept(answer, answer.read())
+            finally:
+                self._land(flight, fresh, sys.exc_info()[1])
+        elif fresh is None:
+            fresh = self._wait_sync(request)
         response = yield self._authorized(request, fresh)
         _repair_stream(response)
-
-    def _async_lock(self) -> asyncio.Lock:
-        loop = asyncio.get_running_loop()
-        with self._lock:
-            lock = self._async_locks.get(loop)
-            if lock is None:
-                lock = self._async_locks[loop] = asyncio.Lock()
-        return lock
 
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         token = self._valid()
         if token is None:
-            async with self._async_lock():
-                token = self._valid()
-                if token is None:
+            token, flight = self._join(None, True)
+            if flight is not None:
+                try:
                     answer = yield self._token_request(request)
+                    guard_body(answer)
                     token = self._accept(answer, await answer.aread())
+                finally:
+                    self._land(flight, token, sys.exc_info()[1])
+            elif token is None:
+                token = await self._wait_async(request)
         response = yield self._authorized(request, token)
+        guard_body(response)
         if not (_is_json_200(response) and _token_refused(await response.aread())):
             _repair_stream(response)
             return
-        async with self._async_lock():
-            fresh = self._newer_than(token)
-            if fresh is None:
+        fresh, flight = self._join(token, True)
+        if flight is not None:
+            try:
                 answer = yield self._token_request(request)
+                guard_body(answer)
                 fresh = self._accept(answer, await answer.aread())
+            finally:
+                self._land(flight, fresh, sys.exc_info()[1])
+        elif fresh is None:
+            fresh = await self._wait_async(request)
         response = yield self._authorized(request, fresh)
         _repair_stream(response)
+
+    # ---- one fetch in flight, shared by every request that needs it ---------------------------
+
+    def _join(self, stale: str | None, asynchronous: bool) -> tuple[str | None, _Flight | None]:
+        """``(token, None)`` when a usable token is cached (newer than ``stale``); ``(None,
+        flight)`` when this request must fetch one (it leads a new flight); ``(None, None)``
+        when another request is fetching (wait for it). The lock is held only for this check,
+        never across IO: the fetch is not serialised behind a lock (no convoy)."""
+        loop = asyncio.get_running_loop() if asynchronous else None
+        with self._lock:
+            token = self._valid() if stale is None else self._newer_than(stale)
+            if token is not None:
+                return token, None
+            current = self._flight if loop is None else self._async_flights.get(loop)
+            if current is not None:
+                return None, None
+            flight = _Flight(threading.Event() if loop is None else asyncio.Event(), loop)
+            if loop is None:
+                self._flight = flight
+            else:
+                self._async_flights[loop] = flight
+            return None, flight
+
+    def _land(self, flight: _Flight, token: str | None, error: BaseException | None) -> None:
+        """The leader's fetch ended: hand its token (or its error) to the waiters."""
+        with self._lock:
+            if flight.loop is None:
+                if self._flight is flight:
+                    self._flight = None
+            elif self._async_flights.get(flight.loop) is flight:
+                del self._async_flights[flight.loop]
+        flight.token = token
+        if token is None:
+            flight.error = error if isinstance(error, APIError) else None
+        flight.done.set()
+
+    def _current(self, asynchronous: bool) -> _Flight | None:
+        if asynchronous:
+            return self._async_flights.get(asyncio.get_running_loop())
+        return self._flight
+
+    def _wait_sync(self, request: httpx.Request) -> str:
+        flight = self._current(False)
+        if flight is None:  # landed between the check and now
+            return self._settled(request)
+        done = flight.done
+        assert isinstance(done, threading.Event)
+        if not done.wait(_remaining(request)):
+            raise self._waited_too_long(request)
+        return self._outcome(flight)
+
+    async def _wait_async(self, request: httpx.Request) -> str:
+        flight = self._current(True)
+        if flight is None:
+            return self._settled(request)
+        done = flight.done
+        assert isinstance(done, asyncio.Event)
+        try:
+            await asyncio.wait_for(done.wait(), _remaining(request))
+        except asyncio.TimeoutError:
+            raise self._waited_too_long(request) from None
+        return self._outcome(flight)
+
+    def _settled(self, request: httpx.Request) -> str:
+        token = self._valid()
+        if token is None:
+            raise APIConnectionError(
+                "the OAuth token fetch this request waited for failed; retry",
+                provider=self.provider,
+            )
+        return token
+
+    def _outcome(self, flight: _Flight) -> str:
+        if flight.token is not None:
+            return flight.token
+        error = flight.error
+        if error is not None:  # the leader's own error, as a fresh object for this request
+            copy = type(error).__new__(type(error))
+            copy.__dict__.update(error.__dict__)
+            copy.args = error.args
+            raise copy
+        raise APIConnectionError(
+            "the OAuth token fetch this request waited for failed (timed out or the connection"
+            " broke); retry",
+            provider=self.provider,
+        )
+
+    def _waited_too_long(self, request: httpx.Request) -> APITimeoutError:
+        return APITimeoutError(
+            "no OAuth token within the call's deadline (another request is fetching it and the"
+            " token endpoint has not answered); raise timeout= or check the network",
+            provider=self.provider,
+        )
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         raise RuntimeError("BaiduOAuth drives sync_auth_flow / async_auth_flow directly")
