@@ -51,7 +51,7 @@ def is_given(value: Any) -> bool:
     >>> is_given(NOT_GIVEN), is_given(None), is_given(0)
     (False, True, True)
     """
-    if value is NOT_GIVEN or value is omit:
+    if isinstance(value, (NotGiven, Omit)):
         return False
     cls = type(value)
     return not (cls.__name__ in _SENTINEL_NAMES and cls.__module__.startswith("openai"))

@@ -13,8 +13,9 @@ __all__ = ["helper_kwargs", "parsed"]
 
 def helper_kwargs(arguments: dict[str, Any], helper: str) -> dict[str, Any]:
     """``create``'s keyword arguments from a ``parse`` / ``stream`` call: a pydantic
-    ``response_format`` becomes the strict JSON schema to send, and the helper is named in
-    a header (as openai-python does)."""
+    ``response_format`` becomes the strict JSON schema to send. (openai-python also names the
+    helper in an ``X-Stainless-Helper-Method`` header; llmswitch sends none of openai's
+    telemetry headers.)"""
     from ..lib import type_to_response_format_param
 
     kwargs = {k: v for k, v in arguments.items() if k not in ("self", "checked", "__class__")}
@@ -22,8 +23,6 @@ def helper_kwargs(arguments: dict[str, Any], helper: str) -> dict[str, Any]:
     fmt = kwargs.get("response_format", NOT_GIVEN)
     if is_given(fmt):
         kwargs["response_format"] = type_to_response_format_param(fmt)
-    headers = {"X-Stainless-Helper-Method": helper, **(kwargs["extra_headers"] or {})}
-    kwargs["extra_headers"] = headers
     return kwargs
 
 

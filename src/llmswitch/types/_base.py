@@ -10,11 +10,14 @@ outside the schema, so ``model_dump()`` has exactly the keys openai-python's wou
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["_Model", "_RawModel", "attach_raw", "attach_request_id"]
+if TYPE_CHECKING:
+    from ..catalog import Cost
+
+__all__ = ["_Model", "_Priced", "_RawModel", "attach_raw", "attach_request_id"]
 
 
 class _Model(BaseModel):
@@ -124,3 +127,20 @@ def attach_request_id(obj: Any, request_id: str | None) -> None:
     """Remember the provider's request id on a response model (read as ``obj._request_id``)."""
     if request_id and isinstance(obj, BaseModel):
         obj.__dict__["_request_id_value"] = request_id
+
+
+class _Priced(_RawModel):
+    """An answer the catalog can price (chat completions, embeddings)."""
+
+    @property
+    def cost(self) -> Cost:
+        """What this answer cost, from its usage and the catalog's price of its model on its
+        date (``cost.amount`` is ``None`` with ``cost.reason`` where a price is unknown). The
+        catalog loads on first use, not at ``import llmswitch``.
+
+        >>> client.chat.completions.create(...).cost  # doctest: +SKIP
+        Cost(amount=0.0012, currency='CNY', ...)
+        """
+        from ..catalog import cost
+
+        return cost(self)

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, SerializerFunctionWrapHandler, model_serializer
 
-from ._base import _Model, _RawModel
+from ._base import _Model, _Priced, _RawModel
 
 __all__ = [
     "ERROR_FINISH_REASONS",
@@ -204,7 +204,7 @@ class Choice(_Model):
     message: ChatCompletionMessage
 
 
-class ChatCompletion(_RawModel):
+class ChatCompletion(_Priced):
     id: str = ""
     choices: list[Choice]
     created: int = 0

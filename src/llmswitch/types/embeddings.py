@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ._base import _Model, _RawModel
+from ._base import _Model, _Priced
 
 __all__ = ["CreateEmbeddingResponse", "Embedding", "EmbeddingUsage"]
 
@@ -21,7 +21,7 @@ class EmbeddingUsage(_Model):
     total_tokens: int = 0
 
 
-class CreateEmbeddingResponse(_RawModel):
+class CreateEmbeddingResponse(_Priced):
     object: Literal["list"] = "list"
     data: list[Embedding]
     model: str = ""
