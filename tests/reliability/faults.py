@@ -459,6 +459,14 @@ HARDENING: list[tuple[str, str, str]] = [
         " ::test_data_lines_without_a_blank_line_are_bounded_by_the_event_limit; matrix row"
         " `sse_line_limit`",
     ),
+    (
+        "9. Model string into a URL path",
+        "`v1_endpoint` used an unknown ERNIE v1 model id (and config `endpoints` values) as the"
+        " path segment as given, so `../` reached any path on Baidu's host with the app's"
+        " access token; `models.retrieve` let `..` climb the path",
+        "tests/reliability/test_model_paths.py (an `InvalidRequestError` before anything is"
+        " sent, not even the token request)",
+    ),
 ]
 
 

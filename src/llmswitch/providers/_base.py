@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal, Protocol
@@ -23,6 +24,7 @@ from ..errors import (
     APIResponseValidationError,
     APIStatusError,
     InternalServerError,
+    InvalidRequestError,
     parse_retry_after,
     status_error_class,
     status_is_retryable,
@@ -48,6 +50,7 @@ __all__ = [
     "error_finish",
     "error_or_invalid",
     "make_error",
+    "path_segment",
     "request_id_from",
     "thinking_switch",
 ]
@@ -273,6 +276,29 @@ class BearerAuth(httpx.Auth):
 def cached_url(url: str) -> httpx.URL:
     """Parse an endpoint URL once: httpx re-parses a string URL on every request (tens of µs)."""
     return httpx.URL(url)
+
+
+_SEGMENT = re.compile(r"[A-Za-z0-9._~:@+-]+")
+
+
+def path_segment(value: str, provider: str, what: str = "model") -> str:
+    """``value`` checked for use as one URL path segment, or :class:`InvalidRequestError`.
+
+    A model id that becomes a path segment (ERNIE v1's endpoint names) must not be able to
+    move the request elsewhere on the host, which also receives the credentials: ``/``,
+    ``..``, ``?``, ``#``, ``%`` (percent-encoded forms), ``\\``, spaces and control or
+    non-ASCII characters are refused before anything is sent.
+
+    >>> path_segment("completions_pro", "ernie")
+    'completions_pro'
+    """
+    if not value or ".." in value or value == "." or not _SEGMENT.fullmatch(value):
+        raise InvalidRequestError(
+            f"{provider}: {what} {value!r} cannot be used: it becomes a URL path segment, which"
+            " may hold only letters, digits and . _ ~ : @ + - (no '/', '..', '?', '#', '%',"
+            " spaces or control characters)"
+        )
+    return value
 
 
 def request_id_from(headers: Mapping[str, str], *names: str) -> str | None:

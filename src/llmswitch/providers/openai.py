@@ -50,6 +50,7 @@ from ._base import (
     error_finish,
     error_or_invalid,
     make_error,
+    path_segment,
 )
 
 __all__ = ["OpenAIAdapter", "OpenAIChunkParser", "decode_base64_embedding"]
@@ -254,6 +255,8 @@ class OpenAIAdapter:
         """``GET /models``, ``GET /models/{id}`` or ``DELETE /models/{id}``."""
         url = self.base_url + "/models"
         if model is not None:
+            if model in ("", ".", ".."):  # quote() leaves dot segments, which climb the path
+                path_segment(model, self.name)
             url += "/" + quote(model, safe="")
         method = "DELETE" if kind == "delete" else "GET"  # list, alist (async page), retrieve
         return httpx.Request(method, url, headers=self.headers)

@@ -133,7 +133,9 @@ class ErnieV1Adapter(ErnieAdapter):
         return body
 
     def build_chat_request(self, params: ChatParams) -> httpx.Request:
-        url = f"{self.base_url}{_PREFIX}/chat/{v1_endpoint(params.model, self._endpoints)}"
+        url = (
+            f"{self.base_url}{_PREFIX}/chat/{v1_endpoint(params.model, self._endpoints, self.name)}"
+        )
         request = httpx.Request(
             "POST", cached_url(url), json=self.chat_body(params), headers=self.headers
         )
@@ -189,7 +191,7 @@ class ErnieV1Adapter(ErnieAdapter):
             body["user_id"] = params.user
         if params.extra_body:
             body.update(params.extra_body)
-        endpoint = v1_endpoint(params.model, self._endpoints)
+        endpoint = v1_endpoint(params.model, self._endpoints, self.name)
         url = f"{self.base_url}{_PREFIX}/embeddings/{endpoint}"
         return httpx.Request("POST", cached_url(url), json=body, headers=self.headers)
 

@@ -24,6 +24,7 @@ from ...types import (
     normalize_finish_reason,
 )
 from .._base import (
+    path_segment,
     validation_error,
 )
 from .v1_tables import V1_ENDPOINTS
@@ -75,13 +76,18 @@ class _V1Embeddings(BaseModel):
     error_msg: str = ""
 
 
-def v1_endpoint(model: str, endpoints: Mapping[str, str]) -> str:
-    """The endpoint path segment for ``model``: config first, then the table, then the name."""
+def v1_endpoint(model: str, endpoints: Mapping[str, str], provider: str = "ernie") -> str:
+    """The endpoint path segment for ``model``: config first, then the table, then the name.
+    It lands in a path on Baidu's host that carries the app's access token, so it is checked
+    (:func:`~llmswitch.providers._base.path_segment`): ``../`` and the like are refused."""
     found = endpoints.get(model)
-    if found is None:
-        lowered = model.lower()
-        found = endpoints.get(lowered) or V1_ENDPOINTS.get(lowered) or lowered
-    return found
+    if found is not None:
+        return path_segment(found, provider, f"endpoints[{model!r}] (from the config)")
+    lowered = model.lower()
+    found = endpoints.get(lowered) or V1_ENDPOINTS.get(lowered)
+    if found is not None:
+        return path_segment(found, provider, f"endpoints[{lowered!r}] (from the config)")
+    return path_segment(lowered, provider)
 
 
 def _text(content: Any) -> str:
