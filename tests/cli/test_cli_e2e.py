@@ -161,7 +161,7 @@ def test_plan_historical_date_never_invents_prices(tmp_path: Path) -> None:
     assert data["target"] is None
     candidates = data["comparison"]["candidates"]
     priced = {c["model"] for c in candidates if c["first_year_net"] is not None}
-    assert priced == {"ernie/ernie-3.5-8k", "ernie/ernie-4.0-8k"}
+    assert priced <= {"ernie/ernie-3.5-8k", "ernie/ernie-4.0-8k"}
 
 
 def test_doctor_never_prints_secrets(tmp_path: Path) -> None:

@@ -196,3 +196,18 @@ def test_import_plan_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_models_a_source_dates_as_retired_or_unreleased_are_not_candidates() -> None:
+    import datetime as dt
+
+    w = Workload(input_tokens="1M", output_tokens="1M")
+    # deepseek-chat was retired on 2026-07-24 (catalog: lifecycle source)
+    before = compare(w, on=dt.date(2026, 7, 1))
+    after = compare(w, on=dt.date(2026, 8, 1))
+    assert any(r.model == "deepseek/deepseek-chat" for r in before.candidates)
+    assert not any(r.model == "deepseek/deepseek-chat" for r in after.candidates)
+    assert not any(r.model == "deepseek/deepseek-chat" for r in after.excluded)
+    # a model released later is not offered in 2024
+    early = compare(w, on=dt.date(2024, 7, 1))
+    assert not any(r.model.startswith("deepseek/deepseek-v4") for r in early.candidates)

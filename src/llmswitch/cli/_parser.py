@@ -59,15 +59,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("scan", "scan Python code for OpenAI API usage")
     p.add_argument("path", type=Path)
     p.add_argument("--provider", action="append", help="target provider (repeatable)")
-    p.add_argument("--strict", action="store_true", help="exit 1 if any blocker is found")
+    _scan_args(p)
+    p.add_argument(
+        "--strict", action="store_true", help="exit 1 if any blocker, or any call not seen"
+    )
 
     p = command("plan", "scan + compare + report + llmswitch.toml (the main job)")
     p.add_argument("path", type=Path)
-    _workload_args(p, volumes=False)
+    _workload_args(p, volumes=False, baseline=None)
     p.add_argument("--out", type=Path, default=Path("build/plan"), help="report folder")
     p.add_argument("--provider", action="append", help="target provider (repeatable)")
     p.add_argument("--target", help="force the target model (provider/model)")
-    p.add_argument("--strict", action="store_true", help="exit 1 if the target has blockers")
+    p.add_argument("--fallback", help="force the fallback model (provider/model)")
+    _scan_args(p)
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 if the target has blockers, or a call's arguments were not seen",
+    )
 
     p = command("chat", "send one prompt through llmswitch.Client")
     p.add_argument("model", help='"provider/model" or an alias from the config')
@@ -81,7 +90,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _workload_args(p: argparse.ArgumentParser, *, volumes: bool = True) -> None:
+def _scan_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--exclude",
+        action="append",
+        metavar="PATTERN",
+        help="skip files or directories matching PATTERN (repeatable; fnmatch)",
+    )
+    p.add_argument(
+        "--no-default-excludes",
+        action="store_true",
+        help="also read .venv, node_modules, build output and vendored code",
+    )
+    p.add_argument(
+        "--tests",
+        choices=("apart", "include", "skip"),
+        default="apart",
+        help="test code: counted apart (default), mixed in, or not read",
+    )
+
+
+def _workload_args(
+    p: argparse.ArgumentParser, *, volumes: bool = True, baseline: str | None = "openai/gpt-4o"
+) -> None:
     if volumes:
         p.add_argument("--input-tokens", type=_tokens, help="monthly input tokens, e.g. 50M")
         p.add_argument("--output-tokens", type=_tokens, help="monthly output tokens, e.g. 10M")
@@ -89,7 +120,12 @@ def _workload_args(p: argparse.ArgumentParser, *, volumes: bool = True) -> None:
         p.add_argument("--feature", action="append", help="needed feature (repeatable)")
         p.add_argument("--growth", type=float, help="monthly growth, e.g. 0.1")
     p.add_argument("--workload", type=Path, metavar="FILE", help="workload TOML file")
-    p.add_argument("--baseline", default="openai/gpt-4o", help="model to compare against")
+    p.add_argument(
+        "--baseline",
+        default=baseline,
+        help="model to compare against"
+        + (f" (default {baseline})" if baseline else " (default: the model the code uses)"),
+    )
     p.add_argument("--on", type=_date, help="prices and offers of this date")
     p.add_argument("--currency", choices=("CNY", "USD"), default="CNY")
     p.add_argument("--fx", type=float, help="CNY per USD (default: the catalog's dated rate)")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._common import EXIT_FINDINGS, EXIT_OK, UsageError, console, print_json, table
-from ._workload import build_comparison, build_workload, print_comparison
+from ._workload import build_workload, print_comparison
 
 if TYPE_CHECKING:
     from ..plan import ScanResult
@@ -33,36 +33,49 @@ class _ScanProgress:
         self._bar.stop()
 
 
-def _scan(path: Path, providers: list[str] | None) -> ScanResult:
+def _scan(args: argparse.Namespace) -> ScanResult:
     from ..plan import scan
 
+    path: Path = args.path
     if not path.exists():
         raise UsageError(f"{path}: no such file or directory")
+    options = {
+        "providers": args.provider,
+        "exclude": tuple(args.exclude or ()),
+        "default_excludes": not args.no_default_excludes,
+        "tests": args.tests,
+    }
     if not sys.stderr.isatty():
-        return scan(path, providers=providers)
+        return scan(path, **options)
     progress = _ScanProgress()
     try:
-        return scan(path, providers=providers, progress=progress)
+        return scan(path, progress=progress, **options)
     finally:
         progress.stop()
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
     """``llmswitch scan PATH``: findings and per-provider verdicts."""
-    result = _scan(args.path, args.provider)
+    result = _scan(args)
     blockers = result.blockers()
     if args.json:
         print_json(result.to_dict())
     else:
         _print_scan(result)
-    return EXIT_FINDINGS if args.strict and blockers else EXIT_OK
+    unchecked = result.unchecked()
+    return EXIT_FINDINGS if args.strict and (blockers or unchecked) else EXIT_OK
 
 
 def _print_scan(result: ScanResult) -> None:
     print(f"Scanned {result.files} file(s) under {result.root}: {len(result.findings)} finding(s)")
     summary = result.summary()
-    table("Verdicts per provider", ["provider", "works", "mapped", "blocker"],
-           [[p, c["works"], c["mapped"], c["blocker"]] for p, c in summary.items()])  # fmt: skip
+    table("Verdicts per provider", ["provider", "works", "mapped", "blocker", "not seen"],
+           [[p, c["works"], c["mapped"], c["blocker"], c.get("not seen", 0)]
+            for p, c in summary.items()])  # fmt: skip
+    if result.test_findings:
+        print(f"Tests, counted apart: {len(result.test_findings)} finding(s)")
+    for item in result.unchecked():
+        print(f"not seen: {item}")
     blockers = result.blockers()
     if blockers:
         rows = [[f"{f.file}:{f.line}", f.name, ", ".join(f.blockers),
@@ -78,37 +91,41 @@ def _print_scan(result: ScanResult) -> None:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """``llmswitch plan PATH``: scan, compare, write the report and llmswitch.toml."""
-    from dataclasses import replace
+    from ..plan import migration_plan
 
-    from ..plan import Workload, report
-
-    result = _scan(args.path, args.provider)
+    result = _scan(args)
     default = args.path / "workload.toml" if args.path.is_dir() else None
     assumed = args.workload is None and not (default and default.is_file())
-    if assumed:
-        workload = Workload(input_tokens="10M", output_tokens="2M")
-    else:
-        workload = build_workload(args, default)
-    needs = tuple(dict.fromkeys((*workload.features, *result.features())))
-    workload = replace(workload, features=needs)
-    if result.uses_embeddings() and not int(workload.embedding_tokens) and assumed:
-        workload = replace(workload, embedding_tokens=1_000_000)
-    cmp = build_comparison(args, workload)
-    rep = report(result, cmp, target=args.target)
+    workload = None if assumed else build_workload(args, default)
+    rep = migration_plan(
+        result,
+        workload,
+        baseline=args.baseline,
+        target=args.target,
+        fallback=args.fallback,
+        on=args.on,
+        fx=args.fx,
+        currency=args.currency,
+        include_unconfirmed=args.include_unconfirmed,
+    )
     paths = rep.write(args.out)
     blockers = len(result.blockers(rep.target.provider)) if rep.target else 0
+    unchecked = result.unchecked()
     if args.json:
         print_json({"report": {k: str(v) for k, v in paths.items()}, **rep.to_dict()})
     else:
         if assumed:
             print("No workload file: assumed 10M input + 2M output tokens a month "
                   "(give --workload FILE or put workload.toml in PATH).")  # fmt: skip
-        print_comparison(cmp, 5)
+        if rep.comparison is not None:
+            print_comparison(rep.comparison, 5)
         target = rep.target.model if rep.target else "none"
         fallback = rep.fallback.model if rep.fallback else "none"
-        print(f"Target: {target} (fallback: {fallback}); blockers on target: {blockers}")
+        print(f"Target: {target} (fallback: {fallback}); {rep.blocker_line()}")
+        for note in rep.notes:
+            print(f"Note: {note}")
         print(f"Report: {paths['markdown']}")
         print(f"Also: {paths['html']}, {paths['json']}" + (
             f", {paths['plot']}" if "plot" in paths else ""))  # fmt: skip
         print(f"Config: {paths['config']}")
-    return EXIT_FINDINGS if args.strict and blockers else EXIT_OK
+    return EXIT_FINDINGS if args.strict and (blockers or unchecked) else EXIT_OK

@@ -52,7 +52,7 @@ def compare(
     day = on or workload.start or dt.date.today()
     rate = _fx_rate(cat, fx, day)
     base_model = cat.model(baseline)
-    chosen = _candidates(cat, candidates, exclude_provider=base_model.provider)
+    chosen = _candidates(cat, candidates, exclude_provider=base_model.provider, day=day)
     offer_uses = [_offer_use(o, day, include_unconfirmed) for o in cat.offers()]
     applied = [u.offer for u in offer_uses if u.applied]
     volumes = [workload.volume(m) for m in range(1, months + 1)]
@@ -92,7 +92,12 @@ def _fx_rate(cat: Catalog, fx: FxRate | float | None, day: dt.date) -> FxRate:
     )
 
 
-def _candidates(cat: Catalog, names: Iterable[str] | None, exclude_provider: str) -> list[Model]:
+def _candidates(
+    cat: Catalog, names: Iterable[str] | None, exclude_provider: str, day: dt.date
+) -> list[Model]:
+    """The models to compare: all but those a source dates as not yet released or already
+    retired on ``day`` (a model with no price that day stays, its row says why); a model named
+    explicitly is kept whatever its dates."""
     from ..providers import PROVIDERS
 
     if names is None:
@@ -102,14 +107,26 @@ def _candidates(cat: Catalog, names: Iterable[str] | None, exclude_provider: str
             if m.kind in ("chat", "reasoning")
             and m.provider in PROVIDERS
             and m.provider != exclude_provider
+            and _served(m, day)
         ]
     out: list[Model] = []
     for name in names:
         if "/" in name:
             out.append(cat.model(name))
         else:
-            out.extend(m for m in cat.models(provider=name) if m.kind in ("chat", "reasoning"))
+            out.extend(
+                m
+                for m in cat.models(provider=name)
+                if m.kind in ("chat", "reasoning") and _served(m, day)
+            )
     return list({m.key: m for m in out}.values())
+
+
+def _served(model: Model, day: dt.date) -> bool:
+    """Not released after ``day`` nor retired on or before it, by the dates sources state."""
+    if model.released is not None and day < model.released:
+        return False
+    return model.retired is None or day < model.retired
 
 
 def _offer_use(offer: Offer, day: dt.date, include_unconfirmed: bool) -> OfferUse:
@@ -162,7 +179,11 @@ class _Context:
         return gaps
 
     def embedding(self, provider: str) -> tuple[Model | None, float | None, str | None]:
-        models = [m for m in self.cat.models(provider=provider) if m.kind == "embedding"]
+        models = [
+            m
+            for m in self.cat.models(provider=provider)
+            if m.kind == "embedding" and _served(m, self.day)
+        ]
         if not models:
             return None, None, f"embeddings: {provider} has no embedding model in the catalog"
         priced = []
@@ -224,6 +245,10 @@ class _Context:
 def _unknown_reason(model: Model, missing: bool, day: dt.date) -> str | None:
     if not missing:
         return None
+    if model.retired is not None and day >= model.retired:
+        return f"retired on {model.retired}" + (
+            f" (replaced by {model.replaced_by})" if model.replaced_by else ""
+        )
     later = sorted(p.applies_from for p in model.prices if p.applies_from > day)
     if later:
         return f"no price known on or before {day} (first known from {later[0]})"
