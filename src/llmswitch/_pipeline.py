@@ -17,7 +17,6 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
-from ._response import APIResponse, AsyncAPIResponse, LegacyAPIResponse
 from ._routing import MessageParam, Router, Timeout, normalize_messages
 from ._sentinels import NOT_GIVEN, NotGiven, is_given
 from ._streaming import AsyncStream, Stream
@@ -51,24 +50,19 @@ __all__ = [
     "aread_then",
     "async_chat",
     "async_embed",
-    "async_raw",
     "async_stream",
-    "async_streamed",
     "chat_options",
     "chat_steps",
     "embedding_steps",
+    "include_usage",
     "next_or_raise",
-    "parse_read_chat",
-    "parse_read_embeddings",
     "provider_step",
     "read_then",
     "run_async",
     "run_sync",
     "sync_chat",
     "sync_embed",
-    "sync_raw",
     "sync_stream",
-    "sync_streamed",
 ]
 
 logger = logging.getLogger("llmswitch")
@@ -243,7 +237,7 @@ def aread_then(
     return factory
 
 
-def _include_usage(params: ChatParams) -> bool:
+def include_usage(params: ChatParams) -> bool:
     """Whether the caller asked for the usage-only final chunk (``stream_options``)."""
     options = params.stream_options
     return bool(options and options.get("include_usage"))
@@ -269,7 +263,7 @@ def sync_stream(step: Step[ChatParams]) -> Callable[[httpx.Response], Stream]:
 
     def handle(response: httpx.Response) -> Stream:
         parser = adapter.chunk_parser(params)
-        return Stream(response, adapter, parser, _include_usage(params))._start()
+        return Stream(response, adapter, parser, include_usage(params))._start()
 
     return handle
 
@@ -291,7 +285,7 @@ def async_stream(step: Step[ChatParams]) -> Callable[[httpx.Response], Awaitable
 
     async def handle(response: httpx.Response) -> AsyncStream:
         parser = adapter.chunk_parser(params)
-        return await AsyncStream(response, adapter, parser, _include_usage(params))._start()
+        return await AsyncStream(response, adapter, parser, include_usage(params))._start()
 
     return handle
 
@@ -320,95 +314,6 @@ def async_embed(
         return result
 
     return handle
-
-
-Handler = Callable[[Step[P]], Callable[[httpx.Response], T]]
-AsyncHandler = Callable[[Step[P]], Callable[[httpx.Response], Awaitable[T]]]
-
-
-# ---- raw responses: the same handlers, wrapped (``with_raw_response``,
-# ``with_streaming_response``); ``parse()`` runs the plain handler on the kept response ----
-
-
-def sync_raw(handler: Handler[P, T], *, read: bool) -> Handler[P, LegacyAPIResponse[T]]:
-    """``with_raw_response``: the body is read now (unless the call streams), parsed on
-    ``parse()``."""
-
-    def factory(step: Step[P]) -> Callable[[httpx.Response], LegacyAPIResponse[T]]:
-        inner = handler(step)
-
-        def handle(response: httpx.Response) -> LegacyAPIResponse[T]:
-            if read:
-                read_sync(response, step.adapter.name)
-            return LegacyAPIResponse(response, lambda: inner(response))
-
-        return handle
-
-    return factory
-
-
-def sync_streamed(handler: Handler[P, T]) -> Handler[P, APIResponse[T]]:
-    """``with_streaming_response``: nothing is read until the caller asks."""
-
-    def factory(step: Step[P]) -> Callable[[httpx.Response], APIResponse[T]]:
-        inner = handler(step)
-
-        def handle(response: httpx.Response) -> APIResponse[T]:
-            return APIResponse(response, lambda: inner(response))
-
-        return handle
-
-    return factory
-
-
-def async_raw(
-    handler: AsyncHandler[P, T], sync_parse: Callable[[Step[P], httpx.Response], T]
-) -> AsyncHandler[P, LegacyAPIResponse[T]]:
-    """Async ``with_raw_response``: the body is read now unless the call streams;
-    ``parse()`` is synchronous (as in openai-python) and runs ``sync_parse``."""
-
-    def factory(step: Step[P]) -> Callable[[httpx.Response], Awaitable[LegacyAPIResponse[T]]]:
-        streaming = bool(getattr(step.params, "stream", False))
-
-        async def handle(response: httpx.Response) -> LegacyAPIResponse[T]:
-            if not streaming:
-                await read_async(response, step.adapter.name)
-            return LegacyAPIResponse(response, lambda: sync_parse(step, response))
-
-        return handle
-
-    return factory
-
-
-def async_streamed(handler: AsyncHandler[P, T]) -> AsyncHandler[P, AsyncAPIResponse[T]]:
-    """Async ``with_streaming_response``."""
-
-    def factory(step: Step[P]) -> Callable[[httpx.Response], Awaitable[AsyncAPIResponse[T]]]:
-        inner = handler(step)
-
-        async def handle(response: httpx.Response) -> AsyncAPIResponse[T]:
-            return AsyncAPIResponse(response, lambda: inner(response))
-
-        return handle
-
-    return factory
-
-
-def parse_read_chat(step: Step[ChatParams], response: httpx.Response) -> Any:
-    """The result of an async raw chat response whose body is read (or a stream not started)."""
-    if step.params.stream:
-        parser = step.adapter.chunk_parser(step.params)
-        return AsyncStream(response, step.adapter, parser, _include_usage(step.params))
-    return step.adapter.parse_chat_response(response)
-
-
-def parse_read_embeddings(
-    step: Step[EmbeddingParams], response: httpx.Response
-) -> CreateEmbeddingResponse:
-    """The result of an async raw embeddings response whose body is read."""
-    return step.adapter.parse_embeddings_response(response, step.params)
-
-
 
 
 def run_sync(

@@ -18,10 +18,9 @@ from .._pipeline import (
     chat_steps,
     run_sync,
     sync_chat,
-    sync_raw,
     sync_stream,
-    sync_streamed,
 )
+from .._raw_handlers import sync_raw, sync_streamed
 from .._routing import MessageParam, SyncClientCore
 from .._sentinels import NOT_GIVEN, NotGiven, is_given
 from .._streaming import Stream

@@ -15,14 +15,12 @@ import httpx
 from .._pipeline import (
     Extras,
     async_chat,
-    async_raw,
     async_stream,
-    async_streamed,
     chat_options,
     chat_steps,
-    parse_read_chat,
     run_async,
 )
+from .._raw_handlers import async_raw, async_streamed, parse_read_chat
 from .._routing import AsyncClientCore, MessageParam
 from .._sentinels import NOT_GIVEN, NotGiven, is_given
 from .._streaming import AsyncStream

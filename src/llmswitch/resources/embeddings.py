@@ -11,13 +11,15 @@ import httpx
 from .._pipeline import (
     Extras,
     async_embed,
-    async_raw,
-    async_streamed,
     embedding_steps,
-    parse_read_embeddings,
     run_async,
     run_sync,
     sync_embed,
+)
+from .._raw_handlers import (
+    async_raw,
+    async_streamed,
+    parse_read_embeddings,
     sync_raw,
     sync_streamed,
 )

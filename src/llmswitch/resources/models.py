@@ -16,15 +16,12 @@ import httpx
 from .._pipeline import (
     Extras,
     aread_then,
-    async_raw,
-    async_streamed,
     provider_step,
     read_then,
     run_async,
     run_sync,
-    sync_raw,
-    sync_streamed,
 )
+from .._raw_handlers import async_raw, async_streamed, sync_raw, sync_streamed
 from .._routing import AsyncClientCore, SyncClientCore
 from .._sentinels import NOT_GIVEN, NotGiven
 from ..errors import InvalidRequestError
