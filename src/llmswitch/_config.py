@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
+from ._http import allow_redirects_from
 from ._secrets import register_secret
 from .errors import ConfigError
 from .providers import PROVIDERS, ProviderSpec, canonical_provider, provider_aliases
@@ -97,6 +98,8 @@ class ProviderConfig(_Strict):
     timeout: float | None = Field(default=None, gt=0)
     max_retries: int | None = Field(default=None, ge=0, le=10)
     drop_unsupported_params: bool | None = None
+    follow_redirects: bool | None = None
+    """Follow redirects to other origins for this provider (default: refused; see _http)."""
 
     def __repr_args__(self) -> Any:
         # A password in base_url and header values (often credentials) stay out of reprs.
@@ -508,6 +511,10 @@ def provider_settings(config: Config, name: str) -> ProviderSettings:
     base_url = values.get("base_url")
     if isinstance(base_url, str):
         _check_base_url(base_url, name)
+        if table is not None and table.follow_redirects:
+            if not config.trusted:
+                raise _untrusted(config, f"providers.{name}.follow_redirects is not honoured")
+            allow_redirects_from(base_url)
     if type_name == "openai-compatible" and not values.get("base_url"):
         raise ConfigError(
             f'{config.source}: providers.{name} has type = "openai-compatible" but no base_url;'

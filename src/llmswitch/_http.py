@@ -1,20 +1,38 @@
-"""The default httpx transports: one pool per URL scheme, created on first use.
+"""The default httpx clients: one pool per URL scheme (created on first use), the redirect
+policy, and pools and locks that a forked child does not share with its parent.
 
 httpx builds a TLS context (loading the CA bundle, ~30 ms) when a client is created, even if
 every provider it will talk to is plain ``http://`` (a local gateway, a test server). These
 transports create the TLS pool only when the first ``https://`` request goes out.
+
+Redirects: an API call follows a redirect only within its origin (scheme, host, port) and only
+when the method is kept (307, 308). A cross-origin redirect would carry the config's
+``headers`` along (httpx strips only ``Authorization``), and a 301/302/303 turns the POST into a
+GET whose answer, from wherever it points, would be returned as the model's. Such a redirect
+raises :class:`RedirectRefused`, unless the config allows the origin
+(``follow_redirects = true`` under the provider: :func:`allow_redirects_from`).
+
+Fork: a child process gets fresh pools (the parent's keep-alive connections are abandoned in
+the child, never shared, so answers cannot cross) and fresh locks.
 """
 
 from __future__ import annotations
 
+import os
 import threading
+import weakref
 
 import httpx
+
+from .errors import APIStatusError
 
 __all__ = [
     "DEFAULT_LIMITS",
     "LazyAsyncTransport",
     "LazyTransport",
+    "RedirectRefused",
+    "allow_redirects_from",
+    "check_redirect",
     "new_async_http_client",
     "new_http_client",
 ]
@@ -33,6 +51,7 @@ class LazyTransport(httpx.BaseTransport):
         self._limits = limits
         self._pools: dict[str, httpx.HTTPTransport] = {}
         self._lock = threading.Lock()
+        _LIVE.add(self)
 
     def pool(self, scheme: str) -> httpx.HTTPTransport:
         """The transport for ``http`` or ``https`` (created on first use)."""
@@ -60,6 +79,7 @@ class LazyAsyncTransport(httpx.AsyncBaseTransport):
     def __init__(self, limits: httpx.Limits = DEFAULT_LIMITS) -> None:
         self._limits = limits
         self._pools: dict[str, httpx.AsyncHTTPTransport] = {}
+        _LIVE.add(self)
 
     def pool(self, scheme: str) -> httpx.AsyncHTTPTransport:
         """The transport for ``http`` or ``https`` (created on first use)."""
@@ -78,11 +98,84 @@ class LazyAsyncTransport(httpx.AsyncBaseTransport):
             await pool.aclose()
 
 
+class RedirectRefused(APIStatusError):
+    """A redirect an API call does not follow (another origin, or a method change)."""
+
+
+_ALLOWED: set[str] = set()
+_KEPT_METHOD = frozenset({307, 308})
+
+
+def _origin(url: httpx.URL) -> str:
+    return f"{url.scheme}://{url.host}:{url.port or (443 if url.scheme == 'https' else 80)}"
+
+
+def allow_redirects_from(base_url: str) -> None:
+    """Let calls to ``base_url``'s origin follow redirects to other origins (config
+    ``follow_redirects = true``; a trusted config only)."""
+    _ALLOWED.add(_origin(httpx.URL(base_url)))
+
+
+def check_redirect(response: httpx.Response) -> None:
+    """Raise :class:`RedirectRefused` for a redirect an API call must not follow (an httpx
+    response hook on the default clients; the transport applies it to other clients too)."""
+    if not response.has_redirect_location:
+        return
+    request = response.request
+    here = _origin(request.url)
+    location = response.headers.get("location", "")
+    try:
+        target = request.url.join(location)
+    except httpx.InvalidURL:
+        target = None
+    status = response.status_code
+    if target is not None and _origin(target) == here and status in _KEPT_METHOD:
+        return
+    if here in _ALLOWED and status in _KEPT_METHOD:
+        return
+    why = "to another origin" if target is None or _origin(target) != here else ""
+    if status not in _KEPT_METHOD:
+        why = (why + " and " if why else "") + f"changing {request.method} to GET"
+    raise RedirectRefused(
+        f"the provider answered HTTP {status} redirecting {why} ({location[:200]!r}); API calls"
+        " do not follow it (headers and the request would go along, and another host's answer"
+        " would be taken as the model's). Fix base_url, or set follow_redirects = true for this"
+        " provider in a trusted config if the redirect is expected",
+        provider="",
+        status_code=status,
+        retryable=False,
+    )
+
+
 def new_http_client() -> httpx.Client:
     """The ``httpx.Client`` an llmswitch ``Client`` creates when none is passed in."""
-    return httpx.Client(transport=LazyTransport(), follow_redirects=True)
+    return httpx.Client(
+        transport=LazyTransport(), follow_redirects=True, event_hooks={"response": [check_redirect]}
+    )
 
 
 def new_async_http_client() -> httpx.AsyncClient:
     """The ``httpx.AsyncClient`` an llmswitch ``AsyncClient`` creates when none is passed in."""
-    return httpx.AsyncClient(transport=LazyAsyncTransport(), follow_redirects=True)
+
+    async def hook(response: httpx.Response) -> None:
+        check_redirect(response)
+
+    return httpx.AsyncClient(
+        transport=LazyAsyncTransport(), follow_redirects=True, event_hooks={"response": [hook]}
+    )
+
+
+_LIVE: weakref.WeakSet[LazyTransport | LazyAsyncTransport] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    """The child must not use the parent's pooled connections (two processes reading one socket
+    get each other's answers) nor a lock another thread of the parent held at the fork."""
+    for transport in list(_LIVE):
+        transport._pools = {}  # abandoned, not closed: closing could disturb the parent's
+        if isinstance(transport, LazyTransport):
+            transport._lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)

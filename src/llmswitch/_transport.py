@@ -27,6 +27,7 @@ import httpx
 from tenacity import AsyncRetrying, RetryCallState, Retrying, stop_after_attempt
 from tenacity.retry import retry_base
 
+from ._http import RedirectRefused, check_redirect
 from ._secrets import protect_logger
 from .errors import APIConnectionError, APIError, APITimeoutError
 
@@ -340,6 +341,25 @@ def guard_body(response: httpx.Response, request: httpx.Request | None = None) -
         response.stream = DeadlineStream(response.stream, at, seconds)
 
 
+def _redirect_refused(response: httpx.Response, provider: str) -> APIError | None:
+    """The redirect policy (see ``_http``) for an ``http_client`` the caller passed in: an
+    answer reached through a refused redirect is not returned, and a 3xx is not an answer."""
+    try:
+        for step in (*response.history, response):
+            check_redirect(step)
+    except APIError as error:
+        error.provider = provider
+        return error
+    if 300 <= response.status_code < 400:
+        return RedirectRefused(
+            f"the provider answered HTTP {response.status_code} (a redirect the http_client did"
+            " not follow); fix base_url",
+            provider=provider,
+            status_code=response.status_code,
+        )
+    return None
+
+
 def _open_sync(http: httpx.Client, adapter: Endpoint, request: httpx.Request) -> httpx.Response:
     if http.is_closed:
         raise _closed(adapter.name)
@@ -348,12 +368,18 @@ def _open_sync(http: httpx.Client, adapter: Endpoint, request: httpx.Request) ->
         response = http.send(request, auth=adapter.auth, stream=True)
     except httpx.HTTPError as exc:
         raise _connection_error(exc, adapter.name) from exc
-    except APIError as exc:  # raised by an auth flow (a token endpoint's refusal)
+    except APIError as exc:  # an auth flow's (a token endpoint's refusal) or a refused redirect
+        exc.provider = exc.provider or adapter.name
         scrub(exc)
         raise
     except Exception as exc:  # any other failure to send (a custom transport): as openai-python
         raise _connection_error(exc, adapter.name) from exc
     guard_body(response, request)
+    if response.history or 300 <= response.status_code < 400:
+        refused = _redirect_refused(response, adapter.name)
+        if refused is not None:
+            response.close()
+            raise refused
     if response.status_code >= 400:
         try:
             body = response.read()
@@ -375,12 +401,18 @@ async def _open_async(
         response = await http.send(request, auth=adapter.auth, stream=True)
     except httpx.HTTPError as exc:
         raise _connection_error(exc, adapter.name) from exc
-    except APIError as exc:  # raised by an auth flow (a token endpoint's refusal)
+    except APIError as exc:  # an auth flow's (a token endpoint's refusal) or a refused redirect
+        exc.provider = exc.provider or adapter.name
         scrub(exc)
         raise
     except Exception as exc:  # any other failure to send (a custom transport): as openai-python
         raise _connection_error(exc, adapter.name) from exc
     guard_body(response, request)
+    if response.history or 300 <= response.status_code < 400:
+        refused = _redirect_refused(response, adapter.name)
+        if refused is not None:
+            await response.aclose()
+            raise refused
     if response.status_code >= 400:
         try:
             body = await response.aread()

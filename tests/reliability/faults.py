@@ -405,6 +405,13 @@ def _keepalive_gap(n: Native, mode: str) -> tuple[Script, Outcome] | NA:
     return script, Outcome("APITimeoutError", 1, (), _tok(n), seen=True)
 
 
+@fault("redirect_other_origin", "307 to another origin (config headers would go along)")
+def _redirect_other(n: Native, mode: str) -> tuple[Script, Outcome]:
+    away = Action(status=307, headers={"location": dead_url() + "/elsewhere"})
+    script = Script([away, n.ok(mode == "stream")])
+    return script, Outcome("RedirectRefused", 1, (), _tok(n))
+
+
 # Issue 14, closing note of docs/reliability.md: each defect, its root cause, the pinning test.
 HARDENING: list[tuple[str, str, str]] = [
     (
@@ -466,6 +473,27 @@ HARDENING: list[tuple[str, str, str]] = [
         " access token; `models.retrieve` let `..` climb the path",
         "tests/reliability/test_model_paths.py (an `InvalidRequestError` before anything is"
         " sent, not even the token request)",
+    ),
+    (
+        "10. Fork",
+        "locks (Baidu token fetch, GLM/SenseNova signing, the secret registry, the lazy"
+        " transport) and pooled keep-alive connections were inherited as they were: a child"
+        " forked during a token fetch blocked forever, and parent and child shared sockets",
+        "tests/reliability/test_fork_redirects.py::test_a_fork_during_a_token_fetch_does_not_"
+        "leave_the_child_blocked, ::test_a_forked_child_does_not_share_pooled_connections",
+    ),
+    (
+        "Smaller: redirects",
+        "the default clients followed every redirect: config `headers` crossed origins"
+        " (httpx strips only `Authorization`) and a 301/302 turned the POST into a GET whose"
+        " answer was returned as the model's",
+        "matrix row `redirect_other_origin`; tests/reliability/test_fork_redirects.py",
+    ),
+    (
+        "Smaller: base_url",
+        "a password in `base_url` was not a registered secret (httpx logs the URL, the config"
+        " repr shows it), and plain `http://` to a remote host passed silently",
+        "tests/unit/test_config.py::test_password_in_base_url_is_masked_and_plain_http_warns_once",
     ),
 ]
 

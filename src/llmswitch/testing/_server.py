@@ -54,6 +54,8 @@ class RecordedRequest:
     headers: dict[str, str]
     body: bytes
     at: float
+    peer: tuple[str, int] | None = None
+    """The client's address and port (a new port is a new connection)."""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -72,6 +74,7 @@ class _Handler(BaseHTTPRequestHandler):
             {k.lower(): v for k, v in self.headers.items()},
             body,
             time.monotonic(),
+            (str(self.client_address[0]), int(self.client_address[1])),
         )
         owner = self.server.owner
         action = owner._next_action(recorded)

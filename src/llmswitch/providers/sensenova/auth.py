@@ -10,8 +10,10 @@ PyJWT is imported only when a token is minted.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+import weakref
 from collections.abc import Callable, Generator
 
 import httpx
@@ -60,6 +62,7 @@ class SenseNovaJWTAuth(httpx.Auth):
         """How many tokens this object has signed (for tests and diagnostics)."""
         self._token: tuple[str, float] | None = None
         self._lock = threading.Lock()
+        _LIVE.add(self)
 
     def __repr__(self) -> str:
         return "SenseNovaJWTAuth(access_key_id=***)"
@@ -88,3 +91,16 @@ class SenseNovaJWTAuth(httpx.Auth):
             fresh = self._token[0] if self._token and self._token[0] != token else None
             request.headers["Authorization"] = f"Bearer {fresh or self.token(force=True)}"
             yield request
+
+
+_LIVE: weakref.WeakSet[SenseNovaJWTAuth] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    """A fork while another thread signed a token would leave the child's lock held forever."""
+    for auth in list(_LIVE):
+        auth._lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
