@@ -32,6 +32,8 @@ from ._routing import AsyncClientCore, SyncClientCore, Timeout
 from ._sentinels import NOT_GIVEN, NotGiven
 from ._transport import RetryPolicy
 from .resources import AsyncChat, AsyncEmbeddings, AsyncModels, Chat, Embeddings, Models
+from .resources.responses import Responses
+from .resources.responses_async import AsyncResponses
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -84,6 +86,7 @@ class Client(ClientMixin, SyncClientCore):
         self.chat = Chat(self)
         self.embeddings = Embeddings(self)
         self.models = Models(self)
+        self.responses = Responses(self)
         self.beta = Beta(self.chat)
 
     def copy(
@@ -233,6 +236,7 @@ class AsyncClient(ClientMixin, AsyncClientCore):
         self.chat = AsyncChat(self)
         self.embeddings = AsyncEmbeddings(self)
         self.models = AsyncModels(self)
+        self.responses = AsyncResponses(self)
         self.beta = AsyncBeta(self.chat)
 
     def copy(

@@ -67,3 +67,8 @@ __all__ = [
     "validate_input_tools",
     "validate_response_format",
 ]
+
+# Responses API (issue 20): parse_response / type_to_text_format_param.
+from ._parsing._responses import parse_response, type_to_text_format_param
+
+__all__ += ["parse_response", "type_to_text_format_param"]

@@ -18,3 +18,9 @@ __all__ = [
     "Embeddings",
     "Models",
 ]
+
+# The Responses API (issue 20).
+from .responses import Responses
+from .responses_async import AsyncResponses
+
+__all__ += ["AsyncResponses", "Responses"]

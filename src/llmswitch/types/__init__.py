@@ -132,3 +132,114 @@ def __getattr__(name: str) -> Any:
 
         return getattr(importlib.import_module(f"{__name__}.request"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# ---- The Responses API (issue 20): loaded on first use, like the request-side models ------
+
+_RESPONSES_NAMES = [
+    "FunctionTool",
+    "IncompleteDetails",
+    "ParsedResponse",
+    "ParsedResponseFunctionToolCall",
+    "ParsedResponseOutputMessage",
+    "ParsedResponseOutputText",
+    "Response",
+    "ResponseCompletedEvent",
+    "ResponseContentPartAddedEvent",
+    "ResponseContentPartDoneEvent",
+    "ResponseCreatedEvent",
+    "ResponseErrorEvent",
+    "ResponseFailedEvent",
+    "ResponseFunctionCallArgumentsDeltaEvent",
+    "ResponseFunctionCallArgumentsDoneEvent",
+    "ResponseFunctionToolCall",
+    "ResponseInProgressEvent",
+    "ResponseIncompleteEvent",
+    "ResponseOutputItem",
+    "ResponseOutputItemAddedEvent",
+    "ResponseOutputItemDoneEvent",
+    "ResponseOutputMessage",
+    "ResponseOutputRefusal",
+    "ResponseOutputText",
+    "ResponseReasoningItem",
+    "ResponseStreamEvent",
+    "ResponseTextDeltaEvent",
+    "ResponseTextDoneEvent",
+    "ResponseUsage",
+]
+__all__ += [
+    "FunctionTool",
+    "IncompleteDetails",
+    "ParsedResponse",
+    "ParsedResponseFunctionToolCall",
+    "ParsedResponseOutputMessage",
+    "ParsedResponseOutputText",
+    "Response",
+    "ResponseCompletedEvent",
+    "ResponseContentPartAddedEvent",
+    "ResponseContentPartDoneEvent",
+    "ResponseCreatedEvent",
+    "ResponseErrorEvent",
+    "ResponseFailedEvent",
+    "ResponseFunctionCallArgumentsDeltaEvent",
+    "ResponseFunctionCallArgumentsDoneEvent",
+    "ResponseFunctionToolCall",
+    "ResponseInProgressEvent",
+    "ResponseIncompleteEvent",
+    "ResponseOutputItem",
+    "ResponseOutputItemAddedEvent",
+    "ResponseOutputItemDoneEvent",
+    "ResponseOutputMessage",
+    "ResponseOutputRefusal",
+    "ResponseOutputText",
+    "ResponseReasoningItem",
+    "ResponseStreamEvent",
+    "ResponseTextDeltaEvent",
+    "ResponseTextDoneEvent",
+    "ResponseUsage",
+]
+_RESPONSES_TYPES = frozenset(_RESPONSES_NAMES)
+
+if TYPE_CHECKING:
+    from .responses import (
+        FunctionTool,
+        IncompleteDetails,
+        ParsedResponse,
+        ParsedResponseFunctionToolCall,
+        ParsedResponseOutputMessage,
+        ParsedResponseOutputText,
+        Response,
+        ResponseCompletedEvent,
+        ResponseContentPartAddedEvent,
+        ResponseContentPartDoneEvent,
+        ResponseCreatedEvent,
+        ResponseErrorEvent,
+        ResponseFailedEvent,
+        ResponseFunctionCallArgumentsDeltaEvent,
+        ResponseFunctionCallArgumentsDoneEvent,
+        ResponseFunctionToolCall,
+        ResponseIncompleteEvent,
+        ResponseInProgressEvent,
+        ResponseOutputItem,
+        ResponseOutputItemAddedEvent,
+        ResponseOutputItemDoneEvent,
+        ResponseOutputMessage,
+        ResponseOutputRefusal,
+        ResponseOutputText,
+        ResponseReasoningItem,
+        ResponseStreamEvent,
+        ResponseTextDeltaEvent,
+        ResponseTextDoneEvent,
+        ResponseUsage,
+    )
+
+_request_getattr = __getattr__
+
+
+def __getattr__(name: str) -> Any:  # type: ignore[no-redef]
+    """Responses types load on first use (see :mod:`llmswitch.types.responses`)."""
+    if name in _RESPONSES_TYPES:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.responses"), name)
+    return _request_getattr(name)

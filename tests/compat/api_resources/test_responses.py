@@ -15,7 +15,7 @@ from llmswitch import Client
 from llmswitch import AsyncClient
 from compat.utils import assert_matches_type
 
-pytestmark = pytest.mark.skip(reason="issue 20: client.responses is measured when it is built")
+
 Response = compat_import("llmswitch.types", "Response")
 CompactedResponse = compat_import("llmswitch.types", "CompactedResponse")
 

@@ -21,7 +21,7 @@ parse_response = compat_import("llmswitch.lib", "parse_response")
 from ...conftest import base_url
 from ..snapshots import make_snapshot_request
 
-pytestmark = pytest.mark.skip(reason="issue 20: client.responses is measured when it is built")
+
 
 _T = TypeVar("_T")
 
