@@ -56,7 +56,7 @@ def test_markdown_html_json(support_bot_report, tmp_path: Path) -> None:  # type
     assert "![Cumulative cost" in md and paths["plot"].stat().st_size > 1000
     assert "zhipu-migration-2024" in md and "https://" in md  # offers with their sources
     html = paths["html"].read_text(encoding="utf-8")
-    assert html.startswith("<!doctype html>") and "<table>" in html and "<img" in html
+    assert html.startswith("<!doctype html>") and "<table>" in html and "<svg" in html
     data = json.loads(paths["json"].read_text(encoding="utf-8"))
     assert data["target"] == rep.target.model
     assert data["comparison"]["offers"][0]["sources"][0]["url"].startswith("http")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -79,18 +79,48 @@ def _inline(text: str) -> str:
     return _EM.sub(r"<em>\1</em>", escaped)
 
 
-def to_html(title: str, sections: list[Section]) -> str:
-    """Render as one self-contained HTML page (no scripts, small inline stylesheet)."""
-    style = (
-        "body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}"
-        "table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;"
-        "padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}"
-        "pre{background:#f6f8fa;padding:.75rem;overflow:auto}"
-    )
+_STYLE = (
+    "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}"
+    "body{font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;max-width:72rem;"
+    "margin:1.5rem auto;padding:0 1rem;color:#1f2328;overflow-wrap:break-word}"
+    "h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;margin-top:2rem}"
+    "h3{font-size:1.1rem}"
+    ".scroll{overflow-x:auto;margin:.5rem 0;-webkit-overflow-scrolling:touch}"
+    "table{border-collapse:collapse;font-size:.9rem}"
+    "td,th{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+    "th{background:#f3f4f6;white-space:nowrap}"
+    "code{font-size:.875rem;font-family:ui-monospace,SFMono-Regular,Menlo,monospace}"
+    "pre{background:#f6f8fa;padding:.75rem;overflow-x:auto;font-size:.875rem}"
+    "pre code{white-space:pre}"
+    "figure{margin:1rem 0;overflow-x:auto}"
+    "figure svg{display:block;width:100%;min-width:40rem;max-width:60rem;height:auto}"
+    "figcaption{font-size:.875rem;color:#57606a}"
+    "@media (max-width:480px){body{padding:0 .75rem}h1{font-size:1.35rem}}"
+)
+
+
+def _figure(alt: str, svg: str) -> str:
+    """An inline SVG figure: nothing outside the HTML file is needed to see it."""
+    svg = svg.strip().replace("<svg ", f'<svg role="img" aria-label="{alt}" ', 1)
+    return f"<figure>{svg}<figcaption>{alt}</figcaption></figure>"
+
+
+def to_html(
+    title: str, sections: list[Section], *, images: Mapping[str, str] | None = None
+) -> str:
+    """Render as one self-contained HTML page (no scripts, an inline stylesheet, a viewport
+    meta for phones; wide tables scroll sideways in their own box).
+
+    ``images`` maps an image's Markdown path (``![alt](path)``) to its SVG markup, which is
+    inlined; an image with no entry is left out (with its alt text), never linked, so the page
+    needs no other file.
+    """
+    images = images or {}
     out = [
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{html.escape(title)}</title><style>{style}</style></head><body>",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{html.escape(title)}</h1>",
     ]
     for section in sections:
@@ -102,14 +132,20 @@ def to_html(title: str, sections: list[Section]) -> str:
                     "<tr>" + "".join(f"<td>{_inline(_cell(c))}</td>" for c in row) + "</tr>"
                     for row in block.rows
                 )
-                out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+                out.append(
+                    f'<div class="scroll"><table><thead><tr>{head}</tr></thead>'
+                    f"<tbody>{body}</tbody></table></div>"
+                )
             elif isinstance(block, tuple):
                 out.append(f"<pre><code>{html.escape(block[2])}</code></pre>")
             elif block.startswith("!["):
                 match = re.match(r"!\[([^\]]*)\]\(([^)]+)\)", block)
                 if match:
-                    alt, src = html.escape(match.group(1)), html.escape(match.group(2))
-                    out.append(f'<p><img src="{src}" alt="{alt}" style="max-width:100%"></p>')
+                    alt, src = html.escape(match.group(1)), match.group(2)
+                    if src in images:
+                        out.append(_figure(alt, images[src]))
+                    else:
+                        out.append(f"<p><em>{alt} (not drawn: matplotlib not installed)</em></p>")
             elif block.startswith("- "):
                 items = "".join(f"<li>{_inline(line[2:])}</li>" for line in block.splitlines())
                 out.append(f"<ul>{items}</ul>")

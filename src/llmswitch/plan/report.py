@@ -46,6 +46,8 @@ class Report:
     """Priced candidates left out because they miss a need the code has, with the gaps."""
     notes: list[str] = field(default_factory=list)
     catalog: Catalog | None = field(default=None, repr=False)
+    plot_svg: str | None = field(default=None, repr=False)
+    """The plot as inline SVG markup, embedded in the HTML report (set by :meth:`write`)."""
 
     def blocker_line(self) -> str:
         """The blockers on the target, never "0" past what the scanner could not see."""
@@ -70,8 +72,10 @@ class Report:
         return to_markdown(self.title, self.sections())
 
     def to_html(self) -> str:
-        """The report as one HTML page."""
-        return to_html(self.title, self.sections())
+        """The report as one self-contained HTML page (the plot inline as SVG, no external
+        file, readable on a phone: wide tables scroll sideways)."""
+        images = {self.plot_file: self.plot_svg} if self.plot_file and self.plot_svg else {}
+        return to_html(self.title, self.sections(), images=images)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -103,9 +107,47 @@ class Report:
             "comparison": self.comparison.to_dict() if self.comparison else None,
         }
 
+    def _plot(self, path: Path) -> str | None:
+        """Save the burn-down plot as PNG to ``path``; return it as SVG markup (``None`` without
+        matplotlib). The target and fallback are drawn even when they are not among the
+        cheapest six."""
+        try:
+            from matplotlib.figure import Figure
+        except ImportError:
+            return None
+        import io
+
+        from ._plot import plot_comparison
+
+        cmp = self.comparison
+        assert cmp is not None
+        rows = cmp.best(6)
+        for chosen in (self.target, self.fallback):
+            if chosen is not None and chosen.role != "baseline" and chosen not in rows:
+                rows.append(chosen)
+        title = f"First-year cost net of free tokens, as of {cmp.on}\n{cmp.workload.describe()}"
+        fig = Figure(figsize=(10, 5.5), layout="constrained")  # no pyplot: works headless
+        plot_comparison(
+            cmp.baseline,
+            rows,
+            currency=cmp.currency,
+            title=title,
+            ax=fig.subplots(),
+            path=path,
+            target=self.target.model if self.target else None,
+            fallback=self.fallback.model if self.fallback else None,
+        )
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg")
+        text = buffer.getvalue()
+        return text[text.index("<svg") :]
+
     def write(self, out_dir: str | Path, *, plot: bool = True) -> dict[str, Path]:
         """Write ``report.md``, ``report.html``, ``report.json``, ``llmswitch.toml`` and, when
         matplotlib is installed, ``burn_down.png`` into ``out_dir``; return the paths.
+
+        Files of the same names already in ``out_dir`` are overwritten. ``report.html`` stands
+        alone (the plot is inline SVG in it); ``report.md`` shows ``burn_down.png`` beside it.
 
         >>> report(scan("examples/support_bot"), cmp).write("build/plan")  # doctest: +SKIP
         """
@@ -113,14 +155,9 @@ class Report:
         out.mkdir(parents=True, exist_ok=True)
         paths: dict[str, Path] = {}
         if plot and self.comparison is not None:
-            try:
-                from matplotlib.figure import Figure
-            except ImportError:
-                self.plot_file = None
-            else:  # a bare Figure: no pyplot, no GUI backend, works headless
-                fig = Figure(figsize=(9, 5), layout="constrained")
-                self.comparison.plot(ax=fig.subplots(), path=out / "burn_down.png")
-                self.plot_file = "burn_down.png"
+            svg = self._plot(out / "burn_down.png")
+            if svg is not None:
+                self.plot_file, self.plot_svg = "burn_down.png", svg
                 paths["plot"] = out / "burn_down.png"
         paths["markdown"] = out / "report.md"
         paths["markdown"].write_text(self.to_markdown(), encoding="utf-8")
