@@ -209,6 +209,8 @@ def test_chat_through_loopback_server(tmp_path: Path) -> None:
         out = run("chat", "gpt-4o", "Say hi", "--config", str(config), env={"LOCAL_KEY": "k"})
     assert out.returncode == 0, out.stderr
     assert "Bonjour!" in out.stdout
+    # the answer's cost, from the catalog (local/test-model is not in it: the reason is said)
+    assert "cost: unknown (" in out.stderr
 
 
 def test_version_and_help() -> None:
