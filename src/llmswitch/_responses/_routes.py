@@ -42,6 +42,11 @@ NATIVE_ENDPOINTS: Mapping[str, str] = {
 }
 """Responses endpoints providers document (used only when a config opts in)."""
 
+NATIVE_PATHS: Mapping[str, str] = {
+    name: httpx.URL(url).path for name, url in NATIVE_ENDPOINTS.items()
+}
+"""The same, as paths on the host of the provider's configured ``base_url`` (a region's)."""
+
 NATIVE_NOTES: Mapping[str, str] = {
     "openai": "native (POST /responses); OpenAI keeps the state",
     "qwen": "translated onto chat; DashScope's /compatible-mode/v1/responses by opt-in"
@@ -62,10 +67,11 @@ def native_url(adapter: Adapter) -> str | None:
     if choice == "chat":
         return None
     if choice == "native":
-        found = NATIVE_ENDPOINTS.get(adapter.name)
-        if found is None and base:
-            found = base + "/responses"
-        return found
+        path = NATIVE_PATHS.get(adapter.name)
+        if path is None:
+            return base + "/responses" if base else None
+        url = httpx.URL(base or NATIVE_ENDPOINTS[adapter.name])
+        return f"{url.scheme}://{url.netloc.decode('ascii')}{path}"
     if choice and choice.startswith(("http://", "https://")):
         return choice.rstrip("/")
     if kind == "openai" and base:
@@ -96,15 +102,16 @@ def build_native(
     stream: bool,
     extra_body: Mapping[str, Any] | None,
 ) -> httpx.Request:
-    """``POST {url}`` with the call's given arguments as openai-python would send them."""
+    """``POST {url}`` with the call's given arguments as openai-python sends them: ``model``
+    first, then ``stream``, then the others in the order of its signature."""
     body: dict[str, Any] = {}
-    for name, value in args.items():
-        if is_given(value):
-            body[name] = plain(value)
     if model is not None:
         body["model"] = model
     if stream:
         body["stream"] = True
+    for name, value in args.items():
+        if is_given(value) and name != "model":
+            body[name] = plain(value)
     if extra_body:
         body.update(extra_body)
     return httpx.Request("POST", url, json=body, headers=_headers(adapter, stream))
