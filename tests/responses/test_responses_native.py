@@ -93,9 +93,13 @@ def _stream(provider: str, name: str) -> tuple[list[Any], Any, httpx.Request]:
 
 @pytest.mark.parametrize(
     ("provider", "name"),
-    [("openai", "openai_responses_stream_text"), ("openai", "openai_responses_stream_function_call"),
-     ("qwen", "qwen_compat_responses_stream"), ("deepseek", "deepseek_responses_stream")],
-)  # fmt: skip
+    [
+        ("openai", "openai_responses_stream_text"),
+        ("openai", "openai_responses_stream_function_call"),
+        ("qwen", "qwen_compat_responses_stream"),
+        ("deepseek", "deepseek_responses_stream"),
+    ],
+)
 def test_native_stream_yields_every_event_typed_and_the_final_response(
     provider: str, name: str
 ) -> None:
@@ -126,7 +130,7 @@ def test_native_failed_stream_yields_response_failed_then_raises_a_typed_error()
                 seen.append(event.type)
     assert seen[-1] == "response.failed"
     assert caught.value.provider == "openai"
-    with pytest.raises(RuntimeError, match="response.completed"):
+    with pytest.raises(RuntimeError, match=r"response\.completed"):
         stream.get_final_response()
 
 
