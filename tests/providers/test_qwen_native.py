@@ -146,6 +146,9 @@ def test_multimodal_model_uses_multimodal_endpoint_and_openai_parts_are_translat
     with respx.mock() as router:
         route = respond(router, "native_multimodal_chat", url)
         resp = client().chat.completions.create(model="qwen/qwen-vl-plus", messages=messages)
+    # The 1.x SDK of this capture sent no result_format on this path; dashscope 2.0.2 sends
+    # "message" on both paths (fixtures qwen/wire2026/native_mm_text_only), as llmswitch does.
+    captured["body_json"]["parameters"]["result_format"] = "message"
     assert_same_request(route.calls.last.request, captured)
     assert resp.choices[0].message.content == "图中是一只在草地上奔跑的狗。"
     assert resp.usage is not None and resp.usage.total_tokens == 1283

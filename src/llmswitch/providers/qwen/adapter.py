@@ -16,7 +16,7 @@ from typing import Any, ClassVar, cast
 import httpx
 from pydantic import ValidationError
 
-from ...errors import APIError, ConfigError, ContextLengthExceededError, InvalidRequestError
+from ...errors import APIError, ContextLengthExceededError, InvalidRequestError
 from ...types import (
     ChatCompletion,
     ChatCompletionMessage,
@@ -27,20 +27,20 @@ from ...types import (
     attach_raw,
 )
 from .._base import (
-    OPENAI_PLATFORM_PARAMS,
-    OPTIONAL_CHAT_PARAMS,
-    BearerAuth,
     ChatParams,
     EmbeddingParams,
     ParamSupport,
     ProviderSettings,
     cached_url,
     error_finish,
-    thinking_switch,
     validation_error,
 )
 from ..openai import OpenAIAdapter
 from .errors import QWEN_ERROR_CODES, qwen_error
+from .params import COMPATIBLE_PARAMS, NATIVE_PARAMS, thinking_fields
+from .regions import REGIONS, region_host
+from .reroute import MULTIMODAL_PATH, TEXT_PATH, QwenAuth
+from .routing import endpoint_override, learned
 from .stream import QwenChunkParser
 from .wire import (
     EmbeddingBody,
@@ -54,88 +54,8 @@ from .wire import (
 
 __all__ = ["REGIONS", "QwenAdapter", "QwenCompatibleAdapter", "region_host"]
 
-# Region → host (spec 1.1: DS-env, DS-v2cfg, DS-doc-region). The native base adds /api/v1,
-# compatible mode /compatible-mode/v1. Aliases accept the SDK's region ids and plain names.
-REGIONS: Mapping[str, str] = {
-    "cn-beijing": "https://dashscope.aliyuncs.com",
-    "ap-southeast-1": "https://dashscope-intl.aliyuncs.com",
-    "us-east-1": "https://dashscope-us.aliyuncs.com",
-    "cn-hongkong": "https://cn-hongkong.dashscope.aliyuncs.com",
-}
-_REGION_ALIASES: Mapping[str, str] = {
-    "cn": "cn-beijing",
-    "beijing": "cn-beijing",
-    "china": "cn-beijing",
-    "intl": "ap-southeast-1",
-    "international": "ap-southeast-1",
-    "singapore": "ap-southeast-1",
-    "us": "us-east-1",
-    "virginia": "us-east-1",
-    "hk": "cn-hongkong",
-    "hongkong": "cn-hongkong",
-    "hong-kong": "cn-hongkong",
-}
-
-_TEXT_PATH = "/services/aigc/text-generation/generation"
-_MULTIMODAL_PATH = "/services/aigc/multimodal-generation/generation"
 _EMBEDDING_PATH = "/services/embeddings/text-embedding/text-embedding"
 _SEED_MAX = 2**63 - 1
-
-_NATIVE = ParamSupport("native")
-# Declarations of the native API (spec 1.3). Generated into docs/providers.md.
-NATIVE_PARAMS: Mapping[str, ParamSupport] = {
-    "temperature": ParamSupport("mapped", "DashScope range is [0, 2): 2.0 is sent as 1.99"),
-    "top_p": ParamSupport("mapped", "DashScope range is (0, 1]: 0 is sent as 0.01"),
-    "max_tokens": _NATIVE,
-    "max_completion_tokens": ParamSupport("mapped", "sent as parameters.max_tokens"),
-    "stop": _NATIVE,
-    "seed": ParamSupport("native", "range [0, 2^63-1]"),
-    "user": ParamSupport("unsupported", "the native API has no end-user field"),
-    "n": ParamSupport("native", "1-4, on models that document it"),
-    "presence_penalty": _NATIVE,
-    "frequency_penalty": ParamSupport(
-        "unsupported", "DashScope has repetition_penalty (multiplicative); pass it in extra_body"
-    ),
-    "logprobs": _NATIVE,
-    "top_logprobs": ParamSupport("native", "0-5"),
-    "logit_bias": ParamSupport("unsupported", "not in DashScope's API"),
-    "tools": _NATIVE,
-    "tool_choice": _NATIVE,
-    "parallel_tool_calls": _NATIVE,
-    "response_format": ParamSupport("native", "text, json_object, json_schema"),
-    "stream_options": ParamSupport(
-        "mapped", "not sent: usage is in every native chunk and reported once, at the end"
-    ),
-    **OPENAI_PLATFORM_PARAMS,
-    "reasoning_effort": ParamSupport(
-        "mapped", "parameters.enable_thinking: none/minimal off, other levels on (no budget)"
-    ),
-}
-# Compatible mode speaks OpenAI's body (spec 2; DS-doc-api lists what it accepts).
-COMPATIBLE_PARAMS: Mapping[str, ParamSupport] = {
-    **{name: _NATIVE for name in OPTIONAL_CHAT_PARAMS},
-    **OPENAI_PLATFORM_PARAMS,
-    "max_completion_tokens": ParamSupport("mapped", "sent as max_tokens"),
-    "frequency_penalty": ParamSupport("unsupported", "not accepted by DashScope"),
-    "logit_bias": ParamSupport("unsupported", "not accepted by DashScope"),
-    "reasoning_effort": ParamSupport(
-        "mapped", "enable_thinking: none/minimal off, other levels on (no budget)"
-    ),
-}
-
-
-def region_host(region: str | None) -> str:
-    """The DashScope host of a region (``None`` → Beijing); unknown regions are a ConfigError."""
-    if region is None:
-        return REGIONS["cn-beijing"]
-    key = region.strip().lower()
-    host = REGIONS.get(_REGION_ALIASES.get(key, key))
-    if host is None:
-        known = ", ".join([*REGIONS, *_REGION_ALIASES])
-        raise ConfigError(
-            f"unknown DashScope region {region!r}; use one of: {known} (or set base_url)"
-        )
-    return host
 
 
 def _check_range(name: str, value: float, low: float, high: float) -> None:
@@ -157,9 +77,10 @@ class QwenAdapter:
     def __init__(self, settings: ProviderSettings) -> None:
         self.name = settings.name
         self.settings = settings
-        base = settings.base_url or region_host(settings.region) + "/api/v1"
+        base = settings.base_url or region_host(settings.region, settings.workspace) + "/api/v1"
         self.base_url = base.rstrip("/")
-        self.auth: httpx.Auth | None = BearerAuth(settings.api_key) if settings.api_key else None
+        key = settings.api_key
+        self.auth: httpx.Auth | None = QwenAuth(key, settings.name) if key else None
         headers = {"Accept": "application/json"}
         if settings.workspace:
             headers["X-DashScope-WorkSpace"] = settings.workspace
@@ -171,26 +92,36 @@ class QwenAdapter:
             "X-DashScope-SSE": "enable",
         }
         self._endpoints = settings.endpoints
-        self._text_url = self.base_url + _TEXT_PATH
-        self._multimodal_url = self.base_url + _MULTIMODAL_PATH
+        self._text_url = self.base_url + TEXT_PATH
+        self._multimodal_url = self.base_url + MULTIMODAL_PATH
 
     # ---- chat -------------------------------------------------------------------------------
 
     def chat_route(self, params: ChatParams) -> tuple[str, bool]:
-        """``(url, multimodal)``: ``endpoints[model]`` from config, else by model and content."""
-        path = self._endpoints.get(params.model)
-        if path:
-            url = path if "://" in path else self.base_url + "/" + path.lstrip("/")
-            return url, "multimodal" in path
-        if wants_multimodal(params.model, params.messages):
-            return self._multimodal_url, True
-        return self._text_url, False
+        """``(url, multimodal)``: the ``endpoints`` table in config (exact id, then glob; value
+        ``"multimodal"``, ``"text"``, a path or a URL), a binding learned from a url error, the
+        model's family, then the content (``routing.py``)."""
+        url, multimodal, _ = self._route(params)
+        return url, multimodal
+
+    def _route(self, params: ChatParams) -> tuple[str, bool, bool]:
+        """``(url, multimodal, pinned)``; ``pinned`` when config chose (no url-error retry)."""
+        model = params.model
+        override = endpoint_override(self._endpoints, model) if self._endpoints else None
+        if isinstance(override, bool):
+            return (self._multimodal_url if override else self._text_url), override, True
+        if override:
+            url = override if "://" in override else self.base_url + "/" + override.lstrip("/")
+            return url, "multimodal" in override, True
+        known = learned(self.name, model)
+        if known is None:
+            known = wants_multimodal(model, params.messages)
+        return (self._multimodal_url if known else self._text_url), known, False
 
     def chat_body(self, params: ChatParams, multimodal: bool = False) -> dict[str, Any]:
         """The native envelope ``{model, input: {messages}, parameters}`` (spec 1.3)."""
-        parameters: dict[str, Any] = {}
-        if not multimodal:
-            parameters["result_format"] = "message"
+        # result_format "message" on both paths, as dashscope 2.0.2 sends it [H].
+        parameters: dict[str, Any] = {"result_format": "message"}
         if params.stream:
             parameters["incremental_output"] = True
         if params.temperature is not None:
@@ -207,8 +138,8 @@ class QwenAdapter:
         if params.seed is not None:
             _check_range("seed", params.seed, 0, _SEED_MAX)
             parameters["seed"] = params.seed
-        if params.reasoning_effort is not None:
-            parameters["enable_thinking"] = thinking_switch(params.reasoning_effort)
+        if params.reasoning_effort is not None or params.extra_body:
+            parameters.update(thinking_fields(params.reasoning_effort, params.extra_body))
         for name in _PASS_THROUGH:
             value = getattr(params, name)
             if value is not None:
@@ -222,12 +153,14 @@ class QwenAdapter:
         }
 
     def build_chat_request(self, params: ChatParams) -> httpx.Request:
-        url, multimodal = self.chat_route(params)
+        url, multimodal, pinned = self._route(params)
         headers = self.stream_headers if params.stream else self.headers
         request = httpx.Request(
             "POST", cached_url(url), json=self.chat_body(params, multimodal), headers=headers
         )
         request.extensions["llmswitch_model"] = params.model
+        if not pinned:  # a url error may be retried on the other path (reroute.py)
+            request.extensions["llmswitch_reroute"] = True
         return request
 
     def parse_chat_response(self, response: httpx.Response) -> ChatCompletion:
@@ -274,7 +207,14 @@ class QwenAdapter:
 
     def chunk_parser(self, params: ChatParams) -> QwenChunkParser:
         incremental = (params.extra_body or {}).get("incremental_output", True)
-        return QwenChunkParser(self.name, params.model, n=params.n or 1, cumulative=not incremental)
+        _, multimodal, pinned = self._route(params)
+        return QwenChunkParser(
+            self.name,
+            params.model,
+            n=params.n or 1,
+            cumulative=not incremental,
+            other_path=None if pinned else not multimodal,
+        )
 
     # ---- embeddings -------------------------------------------------------------------------
 
@@ -347,7 +287,7 @@ class QwenCompatibleAdapter(OpenAIAdapter):
 
     def __init__(self, settings: ProviderSettings) -> None:
         if not settings.base_url:
-            host = region_host(settings.region)
+            host = region_host(settings.region, settings.workspace)
             settings = _with_base(settings, host + "/compatible-mode/v1")
         super().__init__(settings)
         if settings.workspace:
@@ -358,8 +298,14 @@ class QwenCompatibleAdapter(OpenAIAdapter):
         if "max_completion_tokens" in body:
             body.setdefault("max_tokens", body.pop("max_completion_tokens"))
         effort = body.pop("reasoning_effort", None)
-        if effort is not None:
-            body.setdefault("enable_thinking", thinking_switch(effort))
+        if effort is not None or params.extra_body:
+            for key, value in thinking_fields(effort, params.extra_body).items():
+                body.setdefault(key, value)
+        if any("reasoning_content" in m for m in body["messages"]):
+            # Not input on DashScope; re-sending bills it again [H] tongyi.py.
+            body["messages"] = [
+                {k: v for k, v in m.items() if k != "reasoning_content"} for m in body["messages"]
+            ]
         return body
 
     def build_embeddings_request(self, params: EmbeddingParams) -> httpx.Request:

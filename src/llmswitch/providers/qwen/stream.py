@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, AliasPath, BeforeValidator, Field, ValidationError
+from pydantic import (
+    AliasChoices,
+    AliasPath,
+    BeforeValidator,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from ..._sse import SSEEvent
 from ...errors import APIConnectionError
@@ -27,7 +34,8 @@ from ...types import (
 )
 from .._base import validation_error
 from .errors import qwen_error_from_event
-from .wire import NativeBody, NativeToolCall, native_usage, text_of
+from .routing import is_url_error, learn
+from .wire import NativeBody, NativeToolCall, merged_prompt_details, native_usage, text_of
 
 __all__ = ["QwenChunkParser"]
 
@@ -58,6 +66,17 @@ class _FrameUsage(Usage):
     completion_tokens_details: CompletionTokensDetails | None = Field(
         None, validation_alias=AliasChoices("output_tokens_details", "completion_tokens_details")
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _input_details(cls, value: Any) -> Any:
+        # Multimodal answers count text/image tokens in input_tokens_details (spec 1.3 [M]).
+        if isinstance(value, dict) and "input_tokens_details" in value:
+            value = dict(value)
+            value["prompt_tokens_details"] = merged_prompt_details(
+                value.pop("input_tokens_details"), value.get("prompt_tokens_details")
+            )
+        return value
 
 
 class _Frame(ChatCompletionChunk):
@@ -107,6 +126,7 @@ class QwenChunkParser:
         "_finished",
         "_model",
         "_n",
+        "_other_path",
         "_provider",
         "_texts",
         "_usage",
@@ -114,8 +134,18 @@ class QwenChunkParser:
         "done",
     )
 
-    def __init__(self, provider: str, model: str, *, n: int = 1, cumulative: bool = False) -> None:
+    def __init__(
+        self,
+        provider: str,
+        model: str,
+        *,
+        n: int = 1,
+        cumulative: bool = False,
+        other_path: bool | None = None,
+    ) -> None:
         self._provider = provider
+        # The other endpoint (True: multimodal) to learn after a url error frame, or None.
+        self._other_path = other_path
         self._model = model
         self._n = max(n, 1)
         self._want_cumulative = cumulative
@@ -133,6 +163,8 @@ class QwenChunkParser:
     def feed(self, event: SSEEvent) -> list[ChatCompletionChunk]:
         data = event.data
         if event.event == "error":
+            if self._other_path is not None and is_url_error(data):
+                learn(self._provider, self._model, self._other_path)  # next call goes there
             raise qwen_error_from_event(self._provider, data, event.comment)
         if event.event == "done":  # the 1.x SDK skips data after event:done (spec 1.5)
             self.done = True

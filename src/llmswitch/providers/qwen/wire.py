@@ -9,13 +9,13 @@ names), 1.6 (embeddings).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import BaseModel
 
 from ...errors import InvalidRequestError
 from ...types import FunctionCall, ToolCall, Usage
+from .routing import has_media, model_family_multimodal
 
 __all__ = [
     "EmbeddingBody",
@@ -66,7 +66,21 @@ class NativeUsage(BaseModel):
     output_tokens: int = 0
     total_tokens: int | None = None
     prompt_tokens_details: dict[str, Any] | None = None
+    input_tokens_details: dict[str, Any] | None = None
     output_tokens_details: dict[str, Any] | None = None
+
+
+def merged_prompt_details(
+    input_details: dict[str, Any] | None, prompt_details: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """``input_tokens_details`` (text/image/audio tokens, multimodal path [M]) and
+    ``prompt_tokens_details`` (``cached_tokens`` [H] tongyi.py ``_native_usage_to_openai``) as
+    one OpenAI ``prompt_tokens_details``."""
+    if not input_details:
+        return prompt_details
+    if not prompt_details:
+        return input_details
+    return {**input_details, **prompt_details}
 
 
 class NativeBody(BaseModel):
@@ -108,7 +122,9 @@ def native_usage(usage: NativeUsage | None) -> Usage | None:
         prompt_tokens=usage.input_tokens,
         completion_tokens=usage.output_tokens,
         total_tokens=total if total is not None else usage.input_tokens + usage.output_tokens,
-        prompt_tokens_details=usage.prompt_tokens_details,
+        prompt_tokens_details=merged_prompt_details(
+            usage.input_tokens_details, usage.prompt_tokens_details
+        ),
         completion_tokens_details=usage.output_tokens_details,
     )
 
@@ -136,28 +152,10 @@ def text_of(content: str | list[dict[str, Any]] | None) -> str | None:
     return "".join(part.get("text", "") for part in content if isinstance(part, dict))
 
 
-# Model families served only by the multimodal endpoint (spec 1.1: qwen-vl, qwen-audio, omni;
-# QVQ is the visual reasoning family).
-_MULTIMODAL_MODEL = re.compile(r"(?:^|[-_.])(?:vl|audio|omni)(?:[-_.]|$)|^qvq", re.IGNORECASE)
-_multimodal_models: dict[str, bool] = {}
-
-
 def wants_multimodal(model: str, messages: list[dict[str, Any]]) -> bool:
-    """True for a multimodal model, or when a message carries an image, audio or video part."""
-    known = _multimodal_models.get(model)
-    if known is None:
-        known = _multimodal_models[model] = bool(_MULTIMODAL_MODEL.search(model))
-    if known:
-        return True
-    for message in messages:
-        content = message.get("content")
-        if isinstance(content, list):
-            for part in content:
-                if isinstance(part, dict) and part.get("type", "text") != "text":
-                    return True
-                if isinstance(part, dict) and "type" not in part and "text" not in part:
-                    return True
-    return False
+    """True for a model of a multimodal family (``routing.py``), or when a message carries an
+    image, audio or video part."""
+    return model_family_multimodal(model) or has_media(messages)
 
 
 def _native_part(part: Any) -> dict[str, Any]:
@@ -189,6 +187,9 @@ def _convert(message: dict[str, Any], multimodal: bool) -> dict[str, Any]:
     changed: dict[str, Any] = {}
     if role == "developer":
         changed["role"] = "system"
+    # Reasoning is never sent back: DashScope does not take it as input and would bill it
+    # again [H] dashscope 2.0.2 tongyi.py ``_to_native_messages``.
+    strip = "reasoning_content" in message
     if multimodal:
         if isinstance(content, str):
             changed["content"] = [{"text": content}]
@@ -200,6 +201,10 @@ def _convert(message: dict[str, Any], multimodal: bool) -> dict[str, Any]:
         changed["content"] = "".join(_native_part(p).get("text", "") for p in content)
     elif content is None and role == "assistant":
         changed["content"] = ""
+    if strip:
+        out = {k: v for k, v in message.items() if k != "reasoning_content"}
+        out.update(changed)
+        return out
     return {**message, **changed} if changed else message
 
 
