@@ -10,7 +10,8 @@ from typing import Any
 import httpx
 
 from .._pipeline import Step
-from ..errors import NotFoundError
+from .._routing import Router
+from ..errors import ConfigError, NotFoundError
 from ..providers._base import Adapter, make_error
 from ..types.responses import Response
 from ._events import replay
@@ -28,6 +29,7 @@ __all__ = [
     "async_handler",
     "builder",
     "forget",
+    "not_kept",
     "nothing",
     "parse",
     "replayed",
@@ -127,3 +129,20 @@ def parse_step(step: Step[None], response: httpx.Response) -> Response:
 
 def nothing_step(step: Step[None], response: httpx.Response) -> None:
     return None
+
+
+def not_kept(client: Router, provider: str | None, response_id: str) -> None:
+    """Before asking a provider for a response llmswitch did not keep: with no ``provider=``
+    the default one is asked, and if that one is not configured the id is simply unknown."""
+    if provider:
+        return
+    name = client.default_provider
+    try:
+        client.adapter(name)
+    except ConfigError:
+        raise make_error(
+            name, 404,
+            f"No response with id '{response_id}': llmswitch keeps none by that id (pass"
+            " provider= to ask a provider that keeps responses)",
+            cls=NotFoundError,
+        ) from None  # fmt: skip

@@ -182,6 +182,7 @@ class Responses:
         mode = current_mode()
         if found is not None:
             return stored_result(found[0], found[1], mode)
+        _retrieve.not_kept(self._client, provider, response_id)
         steps = provider_step(
             self._client,
             provider,
@@ -213,6 +214,7 @@ class Responses:
         body = _retrieve.forget(self.store, response_id)
         if body is not None:
             return stored_result(body, None, mode)  # type: ignore[no-any-return]
+        _retrieve.not_kept(self._client, provider, response_id)
         steps = provider_step(
             self._client,
             provider,

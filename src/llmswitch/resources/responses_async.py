@@ -182,6 +182,7 @@ class AsyncResponses:
         mode = current_mode()
         if found is not None:
             return stored_result(found[0], found[1], mode, asynchronous=True)
+        _retrieve.not_kept(self._client, provider, response_id)
         steps = provider_step(
             self._client,
             provider,
@@ -214,6 +215,7 @@ class AsyncResponses:
         body = _retrieve.forget(self.store, response_id)
         if body is not None:
             return stored_result(body, None, mode, asynchronous=True)  # type: ignore[no-any-return]
+        _retrieve.not_kept(self._client, provider, response_id)
         steps = provider_step(
             self._client,
             provider,
