@@ -295,8 +295,9 @@ def test_password_in_base_url_is_masked_and_plain_http_warns_once(checkout: Path
     assert "hunter2pass" not in repr(config)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        settings = provider_settings(config, "openai")
         provider_settings(config, "openai")
-        provider_settings(config, "openai")
+    assert "hunter2pass" not in repr(settings) and "gw.example" in repr(settings)
     plain = [w for w in caught if "plain http://" in str(w.message)]
     assert len(plain) == 1 and "gw.example" in str(plain[0].message)
     assert "hunter2pass" not in redact("POST http://user:hunter2pass@gw.example/v1/chat")

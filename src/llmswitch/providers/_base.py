@@ -205,9 +205,10 @@ class ProviderSettings:
                 register_secret(secret.get_secret_value())
 
     def __repr__(self) -> str:
-        return (
-            f"ProviderSettings(name={self.name!r}, type={self.type!r}, base_url={self.base_url!r})"
-        )
+        base_url = self.base_url
+        if base_url and "@" in base_url:  # a password in the URL stays out of the repr
+            base_url = str(httpx.URL(base_url).copy_with(password=None))
+        return f"ProviderSettings(name={self.name!r}, type={self.type!r}, base_url={base_url!r})"
 
 
 class ChunkParser(Protocol):
