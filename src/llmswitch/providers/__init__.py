@@ -42,7 +42,7 @@ class ProviderSpec:
 # Adapter types and the module + class (or factory) that build them (lazy: imported on first use).
 ADAPTER_TYPES: Mapping[str, tuple[str, str]] = {
     "openai": ("openai", "OpenAIAdapter"),
-    "openai-compatible": ("openai", "OpenAIAdapter"),
+    "openai-compatible": ("presets", "compatible_adapter"),
     "qwen": ("qwen", "QwenAdapter"),
     "glm": ("glm", "GLMAdapter"),
     "ernie": ("ernie", "ernie_adapter"),

@@ -18,6 +18,7 @@ MATRIX_END = "<!-- param-matrix:end -->"
 # The compatible presets (DeepSeek, Moonshot, ...) share the OpenAI column.
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("openai", "openai", "OpenAIAdapter"),
+    ("deepseek", "presets", "DeepSeekAdapter"),
     ("qwen (native)", "qwen", "QwenAdapter"),
     ("qwen (compatible)", "qwen", "QwenCompatibleAdapter"),
     ("glm", "glm", "GLMAdapter"),
@@ -60,8 +61,10 @@ def render_matrix() -> str:
     for name in OPTIONAL_CHAT_PARAMS:
         cells = [_cell(matrix[c].get(name)) for c in columns]
         lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
-    lines += ["", "OpenAI-compatible presets use the `openai` column:"]
-    presets = sorted(n for n, s in PROVIDERS.items() if s.type == "openai-compatible")
+    lines += ["", "The other OpenAI-compatible presets use the `openai` column:"]
+    presets = sorted(
+        n for n, s in PROVIDERS.items() if s.type == "openai-compatible" and n not in matrix
+    )
     lines.append(", ".join(f"`{n}`" for n in presets) + ".")
     lines += ["", MATRIX_END]
     return "\n".join(lines)

@@ -52,6 +52,7 @@ from ._base import (
     make_error,
     path_segment,
 )
+from ._usage import normalize_usage
 
 __all__ = ["OpenAIAdapter", "OpenAIChunkParser", "decode_base64_embedding"]
 
@@ -126,6 +127,8 @@ class OpenAIChunkParser:
             raise self._adapter.error_from_stream(data, exc) from None
         if _carries_error(data):
             raise self._adapter.map_error(200, data.encode(), {})
+        if chunk.usage is not None:
+            normalize_usage(chunk.usage)  # cached / reasoning tokens under OpenAI's names
         attach_raw(chunk, data, self._adapter.name)
         return [chunk]
 
@@ -201,6 +204,7 @@ class OpenAIAdapter:
         failed = error_finish(completion.choices, self.name, body)
         if failed is not None:
             raise failed
+        normalize_usage(completion.usage)  # cached / reasoning tokens under OpenAI's names
         attach_raw(completion, body, self.name)
         return completion
 
