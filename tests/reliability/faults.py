@@ -405,6 +405,16 @@ def _keepalive_gap(n: Native, mode: str) -> tuple[Script, Outcome] | NA:
     return script, Outcome("APITimeoutError", 1, (), _tok(n), seen=True)
 
 
+@fault("token_endpoint_hangs", "the OAuth token endpoint hangs past the deadline, then OK")
+def _token_hangs(n: Native, mode: str) -> tuple[Script, Outcome] | NA:
+    if n.provider != "ernie":
+        return NA("no token endpoint: a static key, or a JWT signed locally")
+    token = json.dumps({"access_token": TOKEN_PREFIX + "slow", "expires_in": 2592000}).encode()
+    hung = Action(body=token, delay=1.5)  # answers only after the call's 0.5 s deadline
+    script = Script([n.ok(mode == "stream")], tokens=[hung], timeout=DEADLINE)
+    return script, Outcome("answer", 1, (0.5,), 2)
+
+
 @fault("redirect_other_origin", "307 to another origin (config headers would go along)")
 def _redirect_other(n: Native, mode: str) -> tuple[Script, Outcome]:
     away = Action(status=307, headers={"location": dead_url() + "/elsewhere"})
@@ -455,7 +465,8 @@ HARDENING: list[tuple[str, str, str]] = [
         "`BaiduOAuth` held its lock across the token request, so when the endpoint hung caller"
         " k failed after k x timeout and each caller sent its own fetch",
         "tests/reliability/test_deadlines.py::test_token_fetch_is_shared_and_each_waiter_keeps_"
-        "its_deadline",
+        "its_deadline, ::test_async_token_waiters_keep_their_deadline; matrix row"
+        " `token_endpoint_hangs`",
     ),
     (
         "8. Quadratic SSE",
