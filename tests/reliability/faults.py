@@ -432,6 +432,16 @@ HARDENING: list[tuple[str, str, str]] = [
         " `error_finish`",
     ),
     (
+        "2. Config trust",
+        "`load_config` read a discovered `./llmswitch.toml` without opt-in and `${VAR}` expanded"
+        " any environment variable, so a file shipped in a repository could point a provider"
+        " at its own host with the user's key from the environment",
+        "tests/unit/test_config.py::test_a_discovered_file_cannot_send_the_env_key_to_its_own_"
+        "host, ::test_a_discovered_file_cannot_expand_other_variables,"
+        " ::test_trusting_a_file_allows_it_until_it_changes (the trust model: docs/config.md,"
+        " Security)",
+    ),
+    (
         "3. Secrets in traceback locals",
         "Baidu's token request carries `client_secret` in its URL and every v1 call its"
         " `access_token`; the finished httpx and auth-flow frames of a traceback kept those"
