@@ -25,6 +25,7 @@ from ...errors import (
     ContentFilterError,
     ContextLengthExceededError,
     InternalServerError,
+    InvalidRequestError,
     NotFoundError,
     PermissionDeniedError,
     QuotaExceededError,
@@ -114,7 +115,9 @@ _LOW, _HIGH = 0.01, 0.99
 PARAMS: Mapping[str, ParamSupport] = {
     **OPENAI_PLATFORM_PARAMS,
     "reasoning_effort": ParamSupport(
-        "mapped", "thinking.type: none/minimal disabled, other levels enabled (GLM-4.5 and later)"
+        "mapped",
+        "thinking.type: none/minimal disabled, other levels enabled (GLM-4.5 and later; no"
+        " budget or level is documented)",
     ),
     "temperature": ParamSupport(
         "mapped", "kept in (0, 1): sent as 0.01-0.99; 0 sends do_sample=false (greedy)"
@@ -178,6 +181,8 @@ class GLMAdapter(OpenAIAdapter):
 
             settings = replace(settings, base_url=glm_base_url(settings.region))
         super().__init__(settings)
+        if self.base_url.startswith(REGIONS["intl"]) and "Accept-Language" not in settings.headers:
+            self.headers["Accept-Language"] = "en-US,en"  # as ZaiClient sends it [H] _client.py
         self.auth = self.make_auth(settings)
 
     @staticmethod
@@ -226,7 +231,14 @@ class GLMAdapter(OpenAIAdapter):
             body.update(params.extra_body)
         return body
 
-    # ---- embeddings -------------------------------------------------------------------------
+    # ---- models -----------------------------------------------------------------------------
+
+    def build_models_request(self, kind: str, model: str | None = None) -> httpx.Request:
+        """GLM documents no model-list endpoint (zai-sdk 0.2.3 has no models resource [H])."""
+        raise InvalidRequestError(
+            f"provider {self.name!r}: Zhipu documents no model-list API; see `llmswitch models`"
+            " for the catalog's list"
+        )
 
     # ---- errors -----------------------------------------------------------------------------
 
@@ -261,11 +273,36 @@ class GLMAdapter(OpenAIAdapter):
 
 
 def _messages(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """GLM has no ``developer`` role: it is sent as ``system``. Other messages are not copied."""
+    """GLM has no ``developer`` role: it is sent as ``system``. An image given as a ``data:``
+    URI is sent as bare base64, as the SDK does (``drop_prefix_image_data`` [H] zai-sdk 0.2.3
+    ``zai/core/_utils/_utils.py``, zhipuai 2.1.5). Messages that need no change are not copied."""
     out = messages
     for index, message in enumerate(messages):
+        changed = message
         if message.get("role") == "developer":
+            changed = {**message, "role": "system"}
+        content = message.get("content")
+        if isinstance(content, list) and any(_data_image(part) for part in content):
+            changed = {**changed, "content": [_bare_image(part) for part in content]}
+        if changed is not message:
             if out is messages:
                 out = list(messages)
-            out[index] = {**message, "role": "system"}
+            out[index] = changed
     return out
+
+
+def _data_image(part: Any) -> bool:
+    if not isinstance(part, dict) or part.get("type") != "image_url":
+        return False
+    image = part.get("image_url")
+    url = image.get("url") if isinstance(image, dict) else image
+    return isinstance(url, str) and url.startswith("data:image/")
+
+
+def _bare_image(part: Any) -> Any:
+    if not _data_image(part):
+        return part
+    image = part["image_url"]
+    if isinstance(image, dict):
+        return {**part, "image_url": {**image, "url": image["url"].split("base64,")[-1]}}
+    return {**part, "image_url": image.split("base64,")[-1]}
