@@ -112,9 +112,9 @@ def test_scan_exit_codes(tmp_path: Path) -> None:
     clean = run("scan", str(EXAMPLES / "support_bot"), "--provider", "deepseek", "--strict")
     assert clean.returncode == 0, clean.stdout
     app = tmp_path / "app.py"
-    app.write_text("from openai import OpenAI\nOpenAI().responses.create(model='gpt-4.1')\n")
+    app.write_text("from openai import OpenAI\nOpenAI().images.generate(model='gpt-image-1')\n")
     loose = run("scan", str(tmp_path))
-    assert loose.returncode == 0 and "responses" in loose.stdout
+    assert loose.returncode == 0 and "images" in loose.stdout
     strict = run("scan", str(tmp_path), "--strict", "--json")
     assert strict.returncode == 1
     assert json.loads(strict.stdout)["summary"]["qwen"]["blocker"] >= 1

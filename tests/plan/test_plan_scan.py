@@ -83,11 +83,21 @@ def test_every_endpoint_is_recognised(result: ScanResult) -> None:
 
 
 def test_endpoints_llmswitch_lacks_are_blockers_everywhere(result: ScanResult) -> None:
+    offered = ("chat.completions.create", "embeddings.create", "responses")
     for f in result.findings:
-        if f.kind == "call" and f.endpoint not in ("chat.completions.create", "embeddings.create"):
+        if f.kind == "call" and f.endpoint not in offered:
             assert set(f.blockers) == set(result.providers), f
     chat = _find(result, "v1_client.py", "call", "client.chat.completions.create")[0]
     assert chat.blockers == []
+
+
+def test_responses_is_native_on_openai_and_translated_elsewhere(result: ScanResult) -> None:
+    # issue 20: client.responses serves every provider (verdicts from llmswitch._responses)
+    call = next(f for f in result.findings if f.kind == "call" and f.endpoint == "responses")
+    assert call.blockers == []
+    for provider, verdict in call.verdicts.items():
+        expected = "works" if provider == "openai" else "mapped"
+        assert verdict.level == expected, (provider, verdict)
 
 
 def test_v0_module_calls(result: ScanResult) -> None:

@@ -40,6 +40,8 @@ class Verdict:
 ENDPOINTS: Mapping[str, str] = {
     "chat.completions.create": "chat",
     "embeddings.create": "embeddings",
+    "responses": "responses",
+    "responses.create": "responses",
 }
 _NOT_OFFERED = "llmswitch offers only chat.completions and embeddings"
 
@@ -128,7 +130,20 @@ class Judge:
             )
         if resource == "chat":
             return self.same("works", "client.chat.completions.create")
+        if resource == "responses":
+            return self._each(lambda name: self._responses(name, None))
         return self._each(self._embedding_endpoint)
+
+    def _responses(self, name: str, param: str | None) -> Verdict:
+        """The Responses API: native on OpenAI, translated elsewhere (issue 20)."""
+        from .._responses._support import endpoint_support, param_support
+
+        kind = PROVIDERS[name].type
+        if param is None:
+            level, why = endpoint_support(name, kind)
+        else:
+            level, why = param_support(param, kind, self.params.get(name, {}))
+        return Verdict(level, why)  # type: ignore[arg-type]
 
     def feature(self, feature: str) -> dict[str, Verdict]:
         """A feature the code builds into its messages (image or audio content parts)."""
@@ -161,6 +176,8 @@ class Judge:
         resource = ENDPOINTS.get(endpoint)
         if resource is None:
             return self.endpoint(endpoint)
+        if resource == "responses":
+            return self._each(lambda name: self._responses(name, param))
         accepted = self._chat if resource == "chat" else self._embeddings
         if param not in accepted:
             return self.same("blocker", f"llmswitch's {endpoint} has no parameter {param!r}")
