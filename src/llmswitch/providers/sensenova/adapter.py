@@ -11,8 +11,9 @@ OpenAI-compatible endpoint is reached with ``type = "openai-compatible"`` (see t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import httpx
 from pydantic import ValidationError
@@ -26,6 +27,7 @@ from ...errors import (
     ContentFilterError,
     ContextLengthExceededError,
     InternalServerError,
+    InvalidRequestError,
     NotFoundError,
     PermissionDeniedError,
     QuotaExceededError,
@@ -41,6 +43,7 @@ from ...types import (
     attach_raw,
     normalize_finish_reason,
 )
+from ...types.models import AsyncPage, Model, SyncPage
 from .._base import (
     OPENAI_PLATFORM_PARAMS,
     BearerAuth,
@@ -49,16 +52,37 @@ from .._base import (
     ParamSupport,
     ProviderSettings,
     cached_url,
+    decode_json,
     error_finish,
     error_or_invalid,
     make_error,
 )
 from .auth import SenseNovaJWTAuth
-from .wire import SenseNovaChunkParser, _SNAnswer, _SNEmbeddings, _usage
+from .compat import COMPAT_HOSTS, SenseNovaCompatibleAdapter
+from .wire import (
+    SenseNovaChunkParser,
+    _SNAnswer,
+    _SNEmbeddings,
+    _usage,
+    model_items,
+    native_messages,
+)
 
-__all__ = ["DEFAULT_BASE_URL", "SenseNovaAdapter", "SenseNovaChunkParser"]
+__all__ = ["DEFAULT_BASE_URL", "REGIONS", "SenseNovaAdapter", "SenseNovaChunkParser"]
 
 DEFAULT_BASE_URL = "https://api.sensenova.cn/v1"
+# Deep-reasoning models answer at their own host, same body and path [M] sensecore.cn
+# ChatCompletions/ChatDeepReasoning; ``region = "reasoning"`` sends every model there.
+REASONING_BASE_URL = "https://chatapi.sensenova.cn/v1"
+_REASONING_MODEL = re.compile(r"reason", re.IGNORECASE)  # SenseNova-V6-Reasoner, ...
+# settings.region → native base (None: api.sensenova.cn); "token" / "compatible" are OpenAI's
+# wire (compat.py). No international host is documented.
+REGIONS: Mapping[str, str] = {
+    "native": DEFAULT_BASE_URL,
+    "cn": DEFAULT_BASE_URL,
+    "reasoning": REASONING_BASE_URL,
+    **COMPAT_HOSTS,
+}
 _TINY = 1e-6
 
 # Source: spec 3.3 mapping table (SN-doc [M], SN-sdk [H]).
@@ -86,6 +110,11 @@ _PARAMS: Mapping[str, ParamSupport] = {
     "parallel_tool_calls": ParamSupport("unsupported", "not in the native API"),
     "response_format": ParamSupport("unsupported", "not in the native API"),
     "stream_options": ParamSupport("mapped", "not sent: every chunk carries usage"),
+    "reasoning_effort": ParamSupport(
+        "unsupported",
+        "no switch documented; reasoning models (SenseNova-V6-Reasoner) always reason, at"
+        " chatapi.sensenova.cn; region 'token' (6.7) takes reasoning_effort",
+    ),
 }
 
 # gRPC-style error.code → class and retryability, used when the HTTP status says nothing more
@@ -111,10 +140,29 @@ class SenseNovaAdapter:
 
     PARAMS: ClassVar[Mapping[str, ParamSupport]] = _PARAMS
 
+    def __new__(cls, settings: ProviderSettings) -> SenseNovaAdapter:
+        # region "token" / "compatible": SenseNova's OpenAI-compatible gateways (compat.py).
+        region = _region(settings)
+        if region is not None and region in COMPAT_HOSTS:
+            if not settings.base_url:
+                from dataclasses import replace
+
+                settings = replace(settings, base_url=COMPAT_HOSTS[region])
+            return cast(SenseNovaAdapter, SenseNovaCompatibleAdapter(settings))
+        return super().__new__(cls)
+
     def __init__(self, settings: ProviderSettings) -> None:
         self.name = settings.name
         self.settings = settings
-        self.base_url = (settings.base_url or DEFAULT_BASE_URL).rstrip("/")
+        region = _region(settings)
+        self.base_url = (
+            settings.base_url or REGIONS.get(region or "native", DEFAULT_BASE_URL)
+        ).rstrip("/")
+        # Deep-reasoning models go to their host unless base_url or region says otherwise.
+        self._reasoning_url: str | None = None
+        if not settings.base_url and region is None:
+            self._reasoning_url = REASONING_BASE_URL + "/llm/chat-completions"
+        self._endpoints = settings.endpoints
         self.auth: httpx.Auth | None
         if settings.api_key is not None:
             self.auth = BearerAuth(settings.api_key)
@@ -135,11 +183,7 @@ class SenseNovaAdapter:
 
     def chat_body(self, params: ChatParams) -> dict[str, Any]:
         """The native JSON body (spec 3.3); unset fields are left out."""
-        messages = [
-            {**m, "content": ""} if m.get("role") == "assistant" and m.get("content") is None else m
-            for m in params.messages
-        ]
-        body: dict[str, Any] = {"model": params.model, "messages": messages}
+        body: dict[str, Any] = {"model": params.model, "messages": native_messages(params.messages)}
         if params.temperature is not None:
             body["temperature"] = min(max(params.temperature, _TINY), 2.0)
         if params.top_p is not None:
@@ -161,12 +205,25 @@ class SenseNovaAdapter:
             body.update(params.extra_body)
         return body
 
+    def chat_url(self, model: str) -> str:
+        """``endpoints[model]`` (a URL, or a path under the base), the deep-reasoning host for
+        reasoning models, else the base's chat path."""
+        target = self._endpoints.get(model)
+        if target:
+            return target if "://" in target else self.base_url + "/" + target.lstrip("/")
+        if self._reasoning_url is not None and _REASONING_MODEL.search(model):
+            return self._reasoning_url
+        return self._chat_url
+
     def build_chat_request(self, params: ChatParams) -> httpx.Request:
         headers = self.headers
         if params.stream:
             headers = {**headers, "Accept": "text/event-stream"}
         request = httpx.Request(
-            "POST", cached_url(self._chat_url), json=self.chat_body(params), headers=headers
+            "POST",
+            cached_url(self.chat_url(params.model)),
+            json=self.chat_body(params),
+            headers=headers,
         )
         request.extensions["llmswitch_model"] = params.model
         return request
@@ -246,6 +303,41 @@ class SenseNovaAdapter:
         attach_raw(result, body, self.name)
         return result
 
+    # ---- models -----------------------------------------------------------------------------
+
+    def build_models_request(self, kind: str, model: str | None = None) -> httpx.Request:
+        """``GET /llm/models`` [H] sensenova 1.0.6 ``api_resources/model.py``; one model is
+        looked up in the list."""
+        if kind == "delete":
+            raise InvalidRequestError(f"provider {self.name!r}: models cannot be deleted here")
+        request = httpx.Request("GET", self.base_url + "/llm/models", headers=self.headers)
+        if model is not None:
+            request.extensions["llmswitch_model"] = model
+        return request
+
+    def parse_models_response(self, kind: str, response: httpx.Response) -> Any:
+        body = response.content
+        try:
+            payload = decode_json(body, self.name)
+        except APIError:
+            payload = None
+        items = model_items(payload)
+        if items is None or (isinstance(payload, dict) and payload.get("error")):
+            raise self.map_error(response.status_code, body, response.headers)
+        if kind == "retrieve":
+            wanted = response.request.extensions.get("llmswitch_model")
+            for item in items:
+                if item["id"] == wanted:
+                    found = Model.model_validate(item)
+                    attach_raw(found, None, self.name)
+                    return found
+            raise make_error(self.name, 404, f"model {wanted!r} is not in the list", cls=None)
+        cls: Any = AsyncPage[Model] if kind == "alist" else SyncPage[Model]
+        page = cls.model_validate({"data": items})
+        for entry in page.data:
+            attach_raw(entry, None, self.name)
+        return page
+
     # ---- errors -----------------------------------------------------------------------------
 
     def map_error(self, status: int, body: bytes, headers: Mapping[str, str]) -> APIError:
@@ -290,3 +382,15 @@ class SenseNovaAdapter:
         self, status: int, body: bytes, headers: Mapping[str, str], exc: Exception
     ) -> APIError:
         return error_or_invalid(self, status, body, headers, exc, ("error",))
+
+
+def _region(settings: ProviderSettings) -> str | None:
+    if settings.region is None:
+        return None
+    region = settings.region.strip().lower()
+    if region not in REGIONS:
+        known = ", ".join(REGIONS)
+        raise ConfigError(
+            f"unknown SenseNova region {settings.region!r}; use one of: {known} (or set base_url)"
+        )
+    return region

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import AliasPath, BaseModel, Field, ValidationError, model_validator
 
 from ..._sse import SSEEvent
-from ...errors import APIConnectionError
+from ...errors import APIConnectionError, InvalidRequestError
 from ...types import (
     ChatCompletionChunk,
     ChunkChoice,
@@ -26,6 +26,8 @@ __all__ = [
     "_SNEmbeddings",
     "_SNError",
     "_usage",
+    "model_items",
+    "native_messages",
 ]
 
 
@@ -175,3 +177,93 @@ class SenseNovaChunkParser:
                 retryable=False,
             )
         return []
+
+
+# ---- outgoing messages --------------------------------------------------------------------
+# Native vision parts [M] platform.sensenova.cn docs name text / image_url / image_file_id /
+# video_url / video_file_id; the nesting is [L] (LazyLLM ``_format_vl_chat_image_url``): a URL
+# is a plain string, not OpenAI's ``{"url": ...}``, and an inline image is
+# ``{"type": "image_base64", "image_base64": "<bare base64>"}``.
+_NATIVE_PART_TYPES = frozenset(
+    {"text", "image_url", "image_base64", "image_file_id", "video_url", "video_file_id"}
+)
+_REASONING_KEYS = ("reasoning_content", "reasoning")
+
+
+def _url_of(value: Any) -> Any:
+    return value.get("url") if isinstance(value, dict) else value
+
+
+def _native_part(part: Any) -> Any:
+    if not isinstance(part, dict):
+        return part
+    kind = part.get("type")
+    if kind == "image_url":
+        url = _url_of(part.get("image_url"))
+        if isinstance(url, str) and url.startswith("data:"):
+            return {"type": "image_base64", "image_base64": url.split("base64,", 1)[-1]}
+        return {"type": "image_url", "image_url": url}
+    if kind in ("video_url", "video"):
+        return {"type": "video_url", "video_url": _url_of(part.get(kind))}
+    if kind not in _NATIVE_PART_TYPES:
+        raise InvalidRequestError(
+            f"content part type {kind!r} is not supported by SenseNova's native API; use text,"
+            " image_url (http(s) or data: URL), image_file_id, video_url or video_file_id"
+        )
+    return part
+
+
+def native_messages(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """OpenAI messages → SenseNova's native ones: a null assistant content is ``""``, content
+    parts take the native shape, reasoning is not sent back (the deep-reasoning and 6.7 docs
+    [M]). Messages that need no change are not copied."""
+    out = messages
+    for index, message in enumerate(messages):
+        changed = message
+        content = message.get("content")
+        if message.get("role") == "assistant" and content is None:
+            changed = {**changed, "content": ""}
+        elif isinstance(content, list):
+            parts = [_native_part(p) for p in content]
+            if any(a is not b for a, b in zip(parts, content, strict=True)):
+                changed = {**changed, "content": parts}
+        if any(key in message for key in _REASONING_KEYS):
+            changed = {k: v for k, v in changed.items() if k not in _REASONING_KEYS}
+        if changed is not message:
+            if out is messages:
+                out = list(messages)
+            out[index] = changed
+    return out
+
+
+def model_items(payload: Any) -> list[dict[str, Any]] | None:
+    """The models of a ``GET /llm/models`` answer as OpenAI ``Model`` dicts, or ``None`` when
+    the body has no list. The body is not documented (the SDK's ``Model.list`` is a generic
+    ``ListableAPIResource`` [H] sensenova 1.0.6): a list under ``data``, ``data.models`` or
+    ``models`` is read, each id from ``id``, ``model`` or ``name``."""
+    found: Any = None
+    if isinstance(payload, dict):
+        data = payload.get("data")
+        if isinstance(data, dict):
+            data = data.get("models", data.get("data"))
+        found = data if isinstance(data, list) else payload.get("models")
+    if not isinstance(found, list):
+        return None
+    items: list[dict[str, Any]] = []
+    for item in found:
+        if isinstance(item, str):
+            items.append({"id": item})
+        elif isinstance(item, dict):
+            model_id = item.get("id") or item.get("model") or item.get("name")
+            if isinstance(model_id, str):
+                created = item.get("created")
+                items.append(
+                    {
+                        **item,
+                        "id": model_id,
+                        "object": "model",
+                        "created": created if isinstance(created, int) else 0,
+                        "owned_by": str(item.get("owned_by") or "sensetime"),
+                    }
+                )
+    return items
