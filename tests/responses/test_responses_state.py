@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from llmswitch import AsyncClient, Client
-from llmswitch._responses._store import (
+from llmswitch.resources import (  # type: ignore[attr-defined]
     MemoryResponseStore,
     SQLiteResponseStore,
     StoredResponse,

@@ -4,8 +4,9 @@ Nothing here is a second, hand-kept support table: parameter verdicts come from 
 ``PARAMS`` (read through :func:`llmswitch.providers._matrix.param_matrix`: ``native`` → works,
 ``mapped`` → mapped with its note, ``unsupported`` → blocker), the parameters llmswitch accepts
 at all from the signatures of its ``create`` methods, model, feature and embedding coverage from
-the catalog. What llmswitch does not offer (the Responses API, assistants, images, audio, ...)
-is a blocker for every provider, with per-provider advice (``_endpoint_advice``).
+the catalog. What llmswitch does not offer (assistants, images, audio, ...) is a blocker for
+every provider, with per-provider advice (``_endpoint_advice``); the Responses API is judged
+from ``llmswitch._responses._support`` (native on OpenAI, translated elsewhere).
 """
 
 from __future__ import annotations

@@ -24,3 +24,15 @@ from .responses import Responses
 from .responses_async import AsyncResponses
 
 __all__ += ["AsyncResponses", "Responses"]
+
+_STORES = ("MemoryResponseStore", "ResponseStore", "SQLiteResponseStore", "StoredResponse")
+__all__ += list(_STORES)
+
+
+def __getattr__(name: str) -> object:
+    """The Responses stores (``client.responses.store``), loaded on first use."""
+    if name in _STORES:
+        from .._responses import _store
+
+        return getattr(_store, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
