@@ -11,33 +11,60 @@ is configured, else v1 when ``access_key`` + ``secret_key`` are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
+
+import httpx
 
 from ...errors import (
     APIError,
     APIStatusError,
     AuthenticationError,
+    ConfigError,
     ContentFilterError,
     ContextLengthExceededError,
     InternalServerError,
+    InvalidRequestError,
     PermissionDeniedError,
     QuotaExceededError,
     RateLimitError,
+    UnsupportedParameterError,
 )
 from .._base import (
     OPENAI_PLATFORM_PARAMS,
     OPTIONAL_CHAT_PARAMS,
+    ChatParams,
     ParamSupport,
     ProviderSettings,
     decode_json,
     make_error,
+    thinking_switch,
 )
 from ..openai import OpenAIAdapter
 
 __all__ = ["DEFAULT_V2_BASE_URL", "V2_PARAMS", "ErnieAdapter", "uses_v1"]
 
 DEFAULT_V2_BASE_URL = "https://qianfan.baidubce.com/v2"
+# settings.region → v2 base. No international Qianfan host is documented (searched); Baidu AI
+# Studio's OpenAI-compatible LLM API takes an AI Studio access token as the key [M]
+# ai.baidu.com/ai-doc/AISTUDIO/Mmhslv9lf.
+REGIONS: Mapping[str, str] = {
+    "cn": DEFAULT_V2_BASE_URL,
+    "qianfan": DEFAULT_V2_BASE_URL,
+    "aistudio": "https://aistudio.baidu.com/llm/lmapi/v3",
+}
+
+# Reasoning on Qianfan v2 [M] cloud.baidu.com/doc/qianfan-docs/s/Wm95lyynv ("深度思考"):
+# ``enable_thinking`` (default false) exists for the models listed there; ERNIE X1 and the
+# *-thinking models always think (no switch is documented); ``reasoning_content`` comes beside
+# ``content`` and sending it back is an HTTP 400.
+THINKING_SWITCH_MODELS = re.compile(
+    r"^(?:qwen3|ernie-4\.5-turbo-vl-preview$|ernie-4\.5-turbo-vl-32k-preview$"
+    r"|ernie-4\.5-vl-28b-a3b$)",
+    re.IGNORECASE,
+)
+THINKING_ONLY_MODELS = re.compile(r"^ernie-x1|thinking", re.IGNORECASE)
 
 # Qianfan v2 body fields (spec 2, "Request vs OpenAI" [M]); the rest are not documented for v2.
 V2_PARAMS: Mapping[str, ParamSupport] = {
@@ -48,6 +75,12 @@ V2_PARAMS: Mapping[str, ParamSupport] = {
     "top_logprobs": ParamSupport("unsupported", "v2 returns no logprobs"),
     "logit_bias": ParamSupport("unsupported", "not in the v2 API"),
     "parallel_tool_calls": ParamSupport("unsupported", "not in the v2 API"),
+    "reasoning_effort": ParamSupport(
+        "mapped",
+        "enable_thinking on the models that document it (qwen3-*, ernie-4.5 VL previews):"
+        " none/minimal off, other levels on; ERNIE X1 and *-thinking models always think"
+        " (none is refused); other models: not sent",
+    ),
 }
 
 # v2 error `code` / `type` values → class and retryability. Source: spec 2 error table (QF-mock,
@@ -95,9 +128,49 @@ class ErnieAdapter(OpenAIAdapter):
     default_encoding_format: ClassVar[str | None] = "float"
 
     def __init__(self, settings: ProviderSettings) -> None:
+        if not settings.base_url and settings.region:
+            key = settings.region.strip().lower()
+            if key not in REGIONS:
+                raise ConfigError(
+                    f"unknown Qianfan region {settings.region!r}; use one of:"
+                    f" {', '.join(REGIONS)} (or set base_url)"
+                )
+            from dataclasses import replace
+
+            settings = replace(settings, base_url=REGIONS[key])
         super().__init__(settings)
         if settings.app_id:
             self.headers["appid"] = settings.app_id
+
+    def chat_body(self, params: ChatParams) -> dict[str, Any]:
+        body = super().chat_body(params)
+        effort = body.pop("reasoning_effort", None)
+        if effort is not None:
+            on = thinking_switch(effort)
+            model = params.model
+            if THINKING_ONLY_MODELS.search(model):
+                if not on:
+                    raise UnsupportedParameterError(
+                        self.name, "reasoning_effort", f"{model} always thinks; no switch"
+                    )
+            elif THINKING_SWITCH_MODELS.search(model):
+                body.setdefault("enable_thinking", on)
+        if any("reasoning_content" in m for m in body["messages"]):
+            # Qianfan answers 400 when reasoning is sent back [M] 深度思考 page.
+            body["messages"] = [
+                {k: v for k, v in m.items() if k != "reasoning_content"} for m in body["messages"]
+            ]
+        return body
+
+    def build_models_request(self, kind: str, model: str | None = None) -> httpx.Request:
+        """``GET /v2/models`` [M] cloud.baidu.com/doc/qianfan-api/s/Dmba8k71y: the list only;
+        v1 has no model list."""
+        if self.PARAMS is not V2_PARAMS or kind not in ("list", "alist"):
+            raise InvalidRequestError(
+                f"provider {self.name!r}: Qianfan documents only the v2 model list"
+                " (client.models.list with an API key)"
+            )
+        return super().build_models_request(kind, model)
 
     def map_error(self, status: int, body: bytes, headers: Mapping[str, str]) -> APIError:
         """``{"error": {"code", "message", "type"}, "id"}`` (any status, incl. 200)."""
