@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from llmswitch import AsyncClient, Client
+from llmswitch.errors import NotFoundError
 from llmswitch.resources import (  # type: ignore[attr-defined]
     MemoryResponseStore,
     SQLiteResponseStore,
     StoredResponse,
 )
-from llmswitch.errors import NotFoundError
 from llmswitch.testing import mock_provider
 
 MODEL = "qwen/qwen-plus"
