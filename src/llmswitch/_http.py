@@ -5,12 +5,13 @@ httpx builds a TLS context (loading the CA bundle, ~30 ms) when a client is crea
 every provider it will talk to is plain ``http://`` (a local gateway, a test server). These
 transports create the TLS pool only when the first ``https://`` request goes out.
 
-Redirects: an API call follows a redirect only within its origin (scheme, host, port) and only
-when the method is kept (307, 308). A cross-origin redirect would carry the config's
-``headers`` along (httpx strips only ``Authorization``), and a 301/302/303 turns the POST into a
-GET whose answer, from wherever it points, would be returned as the model's. Such a redirect
-raises :class:`RedirectRefused`, unless the config allows the origin
-(``follow_redirects = true`` under the provider: :func:`allow_redirects_from`).
+Redirects: an API call follows a redirect within its origin (scheme, host, port), as
+openai-python does (the provider's own routing; a 301/302/303 becomes a GET there too). A
+cross-origin redirect would carry the config's ``headers`` along (httpx strips only
+``Authorization``), and a 301/302/303 would turn the POST into a GET whose answer, from another
+host, would be returned as the model's: it raises :class:`RedirectRefused`, unless the config
+allows the origin (``follow_redirects = true`` under the provider:
+:func:`allow_redirects_from`; then only 307/308, which keep the method).
 
 Fork: a child process gets fresh pools (the parent's keep-alive connections are abandoned in
 the child, never shared, so answers cannot cross) and fresh locks.
@@ -99,7 +100,7 @@ class LazyAsyncTransport(httpx.AsyncBaseTransport):
 
 
 class RedirectRefused(APIStatusError):
-    """A redirect an API call does not follow (another origin, or a method change)."""
+    """A redirect an API call does not follow (to another origin)."""
 
 
 _ALLOWED: set[str] = set()
@@ -129,8 +130,8 @@ def check_redirect(response: httpx.Response) -> None:
     except httpx.InvalidURL:
         target = None
     status = response.status_code
-    if target is not None and _origin(target) == here and status in _KEPT_METHOD:
-        return
+    if target is not None and _origin(target) == here:
+        return  # the provider's own routing, as openai-python follows it (301/302 become GETs)
     if here in _ALLOWED and status in _KEPT_METHOD:
         return
     why = "to another origin" if target is None or _origin(target) != here else ""
