@@ -388,3 +388,37 @@ def test_cached_tokens(api: str) -> None:
 )
 def test_regions(region: str, workspace: str | None, host: str) -> None:
     assert region_host(region, workspace) == host
+
+
+# ---- model list ----------------------------------------------------------------------------
+
+
+def test_native_model_list() -> None:
+    captured = fixture_json(DIR, "native_models_list.request.json")
+    status, body, headers = answer("native_models_list")
+    with respx.mock() as router:
+        route = router.get(f"{BASE}/models").respond(status, json=body, headers=headers)
+        page = client().models.list(provider="qwen", extra_query={"page_size": 2})
+        sent = route.calls.last.request
+        one = client().models.retrieve("qwen3.6-plus", provider="qwen")
+        one_sent = route.calls.last.request
+    assert sent.url.path == captured["path"]
+    assert dict(sent.url.params) == captured["query"]
+    assert dict(one_sent.url.params) == {"model": "qwen3.6-plus", "page_no": "1", "page_size": "1"}
+    assert [(m.id, m.owned_by, m.created) for m in page] == [
+        ("qwen3.6-plus", "qwen", 0),
+        ("qwen3.5-397b-a17b", "qwen", 0),
+    ]
+    assert page.data[1].opensource is True  # type: ignore[attr-defined]
+    assert page.total == 2  # type: ignore[attr-defined]
+    assert one.id == "qwen3.6-plus"
+
+
+def test_compatible_mode_model_list_is_openai_shaped() -> None:
+    listing = {"object": "list", "data": [{"id": "qwen-plus", "object": "model", "created": 0,
+                                           "owned_by": "system"}]}  # fmt: skip
+    url = "https://dashscope.aliyuncs.com/compatible-mode/v1/models"
+    with respx.mock() as router:
+        router.get(url).respond(200, json=listing)
+        page = client(api="compatible").models.list(provider="qwen")
+    assert [m.id for m in page] == ["qwen-plus"]

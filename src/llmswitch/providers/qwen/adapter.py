@@ -37,6 +37,7 @@ from .._base import (
 )
 from ..openai import OpenAIAdapter
 from .errors import QWEN_ERROR_CODES, qwen_error
+from .models import MODELS_PAGE_SIZE, native_models
 from .params import COMPATIBLE_PARAMS, NATIVE_PARAMS, thinking_fields
 from .regions import REGIONS, region_host
 from .reroute import MULTIMODAL_PATH, TEXT_PATH, QwenAuth
@@ -245,6 +246,22 @@ class QwenAdapter:
         result = CreateEmbeddingResponse(data=data, model=params.model, usage=usage)
         attach_raw(result, body, self.name)
         return result
+
+    # ---- models -----------------------------------------------------------------------------
+
+    def build_models_request(self, kind: str, model: str | None = None) -> httpx.Request:
+        """``GET /models?page_no=1&page_size=N`` (one model: ``&model=<id>``) [H] dashscope
+        2.0.2 ``v2/resources/models.py``, 1.26 ``models.py``. The page carries ``total``; ask
+        for the next one with ``extra_query={"page_no": 2}``."""
+        if kind == "delete":
+            raise InvalidRequestError(f"provider {self.name!r}: models cannot be deleted here")
+        query: dict[str, Any] = {"page_no": 1, "page_size": MODELS_PAGE_SIZE}
+        if model is not None:
+            query = {"model": model, "page_no": 1, "page_size": 1}
+        return httpx.Request("GET", self.base_url + "/models", params=query, headers=self.headers)
+
+    def parse_models_response(self, kind: str, response: httpx.Response) -> Any:
+        return native_models(self, kind, response)
 
     # ---- errors -----------------------------------------------------------------------------
 
