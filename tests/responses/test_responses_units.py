@@ -194,3 +194,33 @@ def test_raw_responses_and_fallback_chains_on_translated_providers() -> None:
             model="qwen/qwen-plus", input="x"
         ) as streamed:
             assert streamed.parse().output_text == "Streamed raw."
+
+
+def test_reasoning_goes_back_only_with_tool_calls() -> None:
+    reasoning = {"type": "reasoning", "id": "rs", "summary": [],
+                 "content": [{"type": "reasoning_text", "text": "Need the weather."}]}  # fmt: skip
+    call = {"type": "function_call", "call_id": "c1", "name": "f", "arguments": "{}"}
+    text = {"type": "message", "role": "assistant",
+            "content": [{"type": "output_text", "text": "Done."}]}  # fmt: skip
+    with_call = input_messages([reasoning, call])
+    assert with_call[0]["reasoning_content"] == "Need the weather."
+    assert "reasoning_content" not in input_messages([reasoning, text])[0]
+
+
+def test_deepseek_thinking_tool_turn_carries_its_reasoning_back() -> None:
+    with mock_provider("deepseek") as fake:
+        fake.reply(tool_calls=[{"id": "call_1", "name": "f", "arguments": "{}"}])
+        fake.reply("Done.")
+        client = Client(fake.config)
+        first = client.responses.create(model="deepseek/deepseek-chat", input="x")
+        first_items = [item.model_dump() for item in first.output]
+        # as an app does without previous_response_id: the whole output back as input
+        reasoning = {"type": "reasoning", "id": "rs_1", "summary": [],
+                     "content": [{"type": "reasoning_text", "text": "Think."}]}  # fmt: skip
+        client.responses.create(
+            model="deepseek/deepseek-chat",
+            input=["x" and {"role": "user", "content": "x"}, reasoning, *first_items,
+                   {"type": "function_call_output", "call_id": "call_1", "output": "ok"}],
+        )  # fmt: skip
+    sent = json.loads(fake.requests[-1].content)["messages"]
+    assert sent[1]["role"] == "assistant" and sent[1]["reasoning_content"] == "Think."

@@ -3,7 +3,9 @@
 ``instructions`` becomes a leading ``system`` message; a string ``input`` one ``user``
 message; input items become chat messages (``input_text`` → ``text`` parts, ``input_image`` →
 ``image_url`` parts, consecutive ``function_call`` items → one assistant message with
-``tool_calls``, ``function_call_output`` → a ``tool`` message, ``reasoning`` items dropped).
+``tool_calls``, ``function_call_output`` → a ``tool`` message, a ``reasoning`` item → the
+``reasoning_content`` of the next assistant turn if that turn calls tools (DeepSeek's thinking
+mode requires it there; adapters of providers that take none strip it), else dropped).
 Options map onto their chat names (``max_output_tokens`` → ``max_tokens``, ``text.format`` →
 ``response_format``, ``reasoning.effort`` → ``reasoning_effort``, flat function tools → nested
 chat tools); what has no chat equivalent raises :class:`UnsupportedParameterError` unless the
@@ -105,6 +107,7 @@ def input_messages(input: Any) -> list[dict[str, Any]]:
     if not isinstance(input, (list, tuple)):
         raise InvalidRequestError("input must be a string or a list of input items")
     out: list[dict[str, Any]] = []
+    reasoning: str | None = None  # of the next assistant turn
     for index, raw in enumerate(input):
         item = plain(raw)
         where = f"input[{index}]"
@@ -127,6 +130,8 @@ def input_messages(input: Any) -> list[dict[str, Any]]:
                 out[-1]["content"] = content
                 continue
             out.append({"role": role, "content": content})
+            if role == "assistant" and reasoning:
+                out[-1]["reasoning_content"], reasoning = reasoning, None
         elif kind == "function_call":
             call = {
                 "id": item.get("call_id") or item.get("id"),
@@ -138,6 +143,8 @@ def input_messages(input: Any) -> list[dict[str, Any]]:
                 last.setdefault("tool_calls", []).append(call)
             else:
                 out.append({"role": "assistant", "content": None, "tool_calls": [call]})
+                if reasoning:
+                    out[-1]["reasoning_content"], reasoning = reasoning, None
         elif kind == "function_call_output":
             out.append(
                 {
@@ -147,12 +154,16 @@ def input_messages(input: Any) -> list[dict[str, Any]]:
                 }
             )
         elif kind == "reasoning":
-            continue  # chat APIs take no reasoning items back (litellm drops them too)
+            parts = item.get("content") or item.get("summary") or []
+            reasoning = "".join(p.get("text", "") for p in parts if isinstance(p, dict)) or None
         else:
             raise InvalidRequestError(
                 f"{where}: input item type {kind!r} cannot be sent to a chat API (llmswitch"
                 " translates messages, function calls and function call outputs)"
             )
+    for message in out:  # reasoning goes back only with tool calls (DeepSeek needs it there)
+        if "reasoning_content" in message and not message.get("tool_calls"):
+            del message["reasoning_content"]
     return out
 
 
