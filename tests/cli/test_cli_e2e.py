@@ -39,10 +39,10 @@ def test_offers_json_on_a_date() -> None:
     out = run("offers", "--on", "2024-07-01", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    status = {o["offer"]: o["status"] for o in data["offers"]}
+    status = {o["offer"]: o["status"] for o in data["records"]}
     assert status["zhipu-migration-2024"] == "active"
     assert status["tencent-hunyuan-2024"] == "unknown"
-    assert all(o["sources"] for o in data["offers"])
+    assert all(o["sources"] for o in data["records"])
 
 
 def test_offers_table_and_provider_filter() -> None:
@@ -54,7 +54,8 @@ def test_offers_table_and_provider_filter() -> None:
 def test_models_filter() -> None:
     out = run("models", "--provider", "qwen", "--capability", "tools", "--json")
     assert out.returncode == 0
-    assert {m["model"] for m in json.loads(out.stdout)} >= {"qwen/qwen-plus", "qwen/qwen-max"}
+    models = {m["model"] for m in json.loads(out.stdout)["records"]}
+    assert models >= {"qwen/qwen-plus", "qwen/qwen-max"}
 
 
 def test_compare_with_suffixed_tokens() -> None:
@@ -175,7 +176,7 @@ def test_doctor_never_prints_secrets(tmp_path: Path) -> None:
               env={"DEEPSEEK_API_KEY": secret, "MY_GLM_KEY": secret})  # fmt: skip
     assert out.returncode == 0, out.stderr
     assert secret not in out.stdout + out.stderr
-    creds = {p["provider"]: p["credentials"] for p in json.loads(out.stdout)["providers"]}
+    creds = {p["provider"]: p["credentials"] for p in json.loads(out.stdout)["records"]}
     assert creds["deepseek"] == "set (from DEEPSEEK_API_KEY)"
     assert creds["glm"].startswith("set (from MY_GLM_KEY")
     assert "UNSET_KEY" in creds["qwen"] and creds["qwen"].startswith("missing")

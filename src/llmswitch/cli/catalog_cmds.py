@@ -4,42 +4,85 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._common import EXIT_OK, print_json, table
-from ._workload import build_comparison, build_workload, print_comparison
+from ._common import EXIT_OK, UsageError, emit, table
+from ._workload import (
+    build_comparison,
+    build_workload,
+    catalog_of,
+    comparison_records,
+    print_comparison,
+)
 
 if TYPE_CHECKING:
+    from ..catalog import Offer
     from ..plan import Comparison
+
+T = TypeVar("T")
 
 __all__ = ["cmd_compare", "cmd_models", "cmd_offers"]
 
 
-def cmd_offers(args: argparse.Namespace) -> int:
-    """``llmswitch offers``: every offer with its status on a date."""
-    from ..catalog import load_catalog
+def _by_provider(names: list[str] | None, fetch: Callable[[str | None], Iterable[T]]) -> list[T]:
+    """Rows of every ``--provider`` given (repeated flags add up), in order, no duplicates."""
+    if not names:
+        return list(fetch(None))
+    seen: list[T] = []
+    for name in names:
+        for item in fetch(name):
+            if item not in seen:
+                seen.append(item)
+    return seen
 
-    cat = load_catalog()
+
+def _offer_record(offer: Offer, day: dt.date) -> dict[str, Any]:
+    row = offer.row(day)
+    row["grants"] = [
+        {"model": g.model or g.model_as_stated, "tokens": g.tokens} for g in offer.grants
+    ]
+    row["sources"] = [
+        {"url": s.url, "outlet": s.outlet, "date": s.date.isoformat() if s.date else None}
+        for s in offer.sources
+    ]
+    return row
+
+
+def _sources(row: dict[str, Any]) -> str:
+    dates = sorted(s["date"] for s in row["sources"] if s["date"])
+    return f"{len(row['sources'])}, newest {dates[-1]}" if dates else str(len(row["sources"]))
+
+
+def cmd_offers(args: argparse.Namespace) -> int:
+    """``llmswitch offers``: every offer with its dates, sources and status on a date."""
+    cat = catalog_of(args)
     day = args.on or dt.date.today()
-    offers = cat.offers(provider=args.provider, active_on=day if args.active else None)
-    rows = [o.row(day) | {"sources": [s.url for s in o.sources]} for o in offers]
+    active = day if args.active else None
+    offers = _by_provider(args.provider, lambda p: cat.offers(provider=p, active_on=active))
+    rows = [_offer_record(o, day) for o in offers]
     if args.json:
-        print_json({"on": day, "offers": rows})
+        emit("offers", rows, on=day)
         return EXIT_OK
-    cols = ["offer", "provider", "status", "total_free_tokens", "grants", "confidence"]
-    table(f"Offers, status on {day}", cols, [[r[c] for c in cols] for r in rows])
+    cells = [[r["offer"], r["provider"], r["status"], r["total_free_tokens"], r["start"],
+              r["end"] or "not stated", r["confirmed_until"] or "", r["confidence"],
+              _sources(r)] for r in rows]  # fmt: skip
+    cols = ["offer", "provider", "status", "free tokens", "start", "end", "confirmed",
+            "confidence", "sources"]  # fmt: skip
+    table(f"Offers, status on {day} (--json for the source links)", cols, cells)
     return EXIT_OK
 
 
 def cmd_models(args: argparse.Namespace) -> int:
     """``llmswitch models``: models with capabilities and the price in force."""
-    from ..catalog import load_catalog
-
-    models = load_catalog().models(provider=args.provider, capability=args.capability)
+    cat = catalog_of(args)
+    models = _by_provider(
+        args.provider, lambda p: cat.models(provider=p, capability=args.capability)
+    )
     rows = [m.row(args.on) for m in models]
     if args.json:
-        print_json(rows)
+        emit("models", rows, on=args.on)
         return EXIT_OK
     cols = ["model", "kind", "context_window", "tools", "json_mode", "vision", "input_per_1m",
             "output_per_1m", "currency", "price_as_of"]  # fmt: skip
@@ -53,7 +96,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.plot:
         _save_plot(cmp, args.plot)
     if args.json:
-        print_json(cmp.to_dict())
+        data = cmp.to_dict()
+        emit("compare", comparison_records(cmp), **data)
         return EXIT_OK
     print_comparison(cmp, args.top)
     if args.plot:
@@ -62,7 +106,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _save_plot(cmp: Comparison, path: Path) -> None:
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(9, 5), layout="constrained")
-    cmp.plot(ax=fig.subplots(), path=path)
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise UsageError("--plot needs matplotlib: pip install 'llmswitch[notebook]'") from None
+    fig = Figure(figsize=(10, 5.5), layout="constrained")
+    try:
+        cmp.plot(ax=fig.subplots(), path=path)
+    except OSError as exc:
+        raise UsageError(f"--plot {path}: cannot write it ({exc.strerror or exc})") from None

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from ..types import ChatCompletion
-from ._common import EXIT_OK, print_json
+from ._common import EXIT_OK, emit
 
 __all__ = ["cmd_chat"]
 
@@ -29,14 +29,14 @@ def cmd_chat(args: argparse.Namespace) -> int:
                         print(chunk.choices[0].delta.content or "", end="", flush=True)
                 final = stream.get_final_completion()
             if args.json:
-                print_json(_with_cost(final))
+                _emit(final)
             else:
                 print()
                 print(_cost_line(final), file=sys.stderr)
             return EXIT_OK
         resp = client.chat.completions.create(model=args.model, messages=messages)
     if args.json:
-        print_json(_with_cost(resp))
+        _emit(resp)
     else:
         print(resp.choices[0].message.content or "")
         print(_cost_line(resp), file=sys.stderr)
@@ -48,8 +48,24 @@ def _cost_line(response: ChatCompletion) -> str:
     return f"cost: {response.cost}"
 
 
-def _with_cost(response: ChatCompletion) -> dict[str, Any]:
+def _emit(response: ChatCompletion) -> None:
+    """One record per choice (model, text, finish reason, tokens, cost); the whole response
+    (with its cost) under ``response``."""
     data: dict[str, Any] = response.model_dump(mode="json")
     cost = response.cost
     data["cost"] = {"amount": cost.amount, "currency": cost.currency, "reason": cost.reason}
-    return data
+    usage = response.usage
+    records = [
+        {
+            "model": response.model,
+            "index": choice.index,
+            "content": choice.message.content,
+            "finish_reason": choice.finish_reason,
+            "prompt_tokens": usage.prompt_tokens if usage else None,
+            "completion_tokens": usage.completion_tokens if usage else None,
+            "cost": cost.amount,
+            "currency": cost.currency,
+        }
+        for choice in response.choices
+    ]
+    emit("chat", records, response=data)

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_FINDINGS, EXIT_OK, UsageError, console, print_json, table
-from ._workload import build_workload, print_comparison
+from ._common import EXIT_FINDINGS, EXIT_OK, UsageError, console, emit, table
+from ._workload import (
+    VOLUME_FLAGS,
+    build_workload,
+    catalog_of,
+    comparison_records,
+    print_comparison,
+)
 
 if TYPE_CHECKING:
+    from ..catalog import Catalog
     from ..plan import ScanResult
 
 __all__ = ["cmd_plan", "cmd_scan"]
@@ -33,21 +41,48 @@ class _ScanProgress:
         self._bar.stop()
 
 
-def _scan(args: argparse.Namespace) -> ScanResult:
+class _LineProgress:
+    """Plain progress lines on stderr when it is not a terminal (a CI log, a file): one when
+    the scan starts, one every ``every`` seconds, one at the end; never on stdout."""
+
+    def __init__(self, path: Path, every: float = 5.0) -> None:
+        self._path, self._every = path, every
+        self._started = self._last = time.monotonic()
+        self._done = self._total = 0
+
+    def _say(self, text: str) -> None:
+        print(f"llmswitch: {text}", file=sys.stderr, flush=True)
+
+    def __call__(self, done: int, total: int, file: str) -> None:
+        if self._total == 0:
+            self._say(f"scanning {total} file(s) under {self._path}")
+        self._done, self._total = done, total
+        now = time.monotonic()
+        if now - self._last >= self._every and done < total:
+            self._last = now
+            self._say(f"scanned {done}/{total} file(s)")
+
+    def stop(self) -> None:
+        if self._total:
+            seconds = time.monotonic() - self._started
+            self._say(f"scanned {self._done} file(s) in {seconds:.1f} s")
+
+
+def _scan(args: argparse.Namespace, catalog: Catalog | None = None) -> ScanResult:
     from ..plan import scan
 
     path: Path = args.path
     if not path.exists():
         raise UsageError(f"{path}: no such file or directory")
-    options = {
+    options: dict[str, Any] = {
         "providers": args.provider,
         "exclude": tuple(args.exclude or ()),
         "default_excludes": not args.no_default_excludes,
         "tests": args.tests,
+        "catalog": catalog,
     }
-    if not sys.stderr.isatty():
-        return scan(path, **options)
-    progress = _ScanProgress()
+    progress: _ScanProgress | _LineProgress
+    progress = _ScanProgress() if sys.stderr.isatty() else _LineProgress(path)
     try:
         return scan(path, progress=progress, **options)
     finally:
@@ -59,11 +94,19 @@ def cmd_scan(args: argparse.Namespace) -> int:
     result = _scan(args)
     blockers = result.blockers()
     if args.json:
-        print_json(result.to_dict())
+        emit("scan", [_finding(f) for f in result.findings], **result.to_dict())
     else:
         _print_scan(result)
     unchecked = result.unchecked()
     return EXIT_FINDINGS if args.strict and (blockers or unchecked) else EXIT_OK
+
+
+def _finding(f: Any) -> dict[str, Any]:
+    """A finding as one flat record: where, what, and each provider's verdict level."""
+    record: dict[str, Any] = {"file": f.file, "line": f.line, "kind": f.kind, "name": f.name,
+                              "endpoint": f.endpoint or None, "snippet": f.snippet}  # fmt: skip
+    record.update({provider: v.level for provider, v in f.verdicts.items()})
+    return record
 
 
 def _print_scan(result: ScanResult) -> None:
@@ -93,9 +136,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
     """``llmswitch plan PATH``: scan, compare, write the report and llmswitch.toml."""
     from ..plan import migration_plan
 
-    result = _scan(args)
+    cat = catalog_of(args)
+    result = _scan(args, cat)
     default = args.path / "workload.toml" if args.path.is_dir() else None
-    assumed = args.workload is None and not (default and default.is_file())
+    flags = any(getattr(args, key) is not None for key in VOLUME_FLAGS)
+    assumed = args.workload is None and not (default and default.is_file()) and not flags
     workload = None if assumed else build_workload(args, default)
     rep = migration_plan(
         result,
@@ -107,25 +152,33 @@ def cmd_plan(args: argparse.Namespace) -> int:
         fx=args.fx,
         currency=args.currency,
         include_unconfirmed=args.include_unconfirmed,
+        catalog=cat,
     )
-    paths = rep.write(args.out)
+    try:
+        paths = rep.write(args.out)
+    except OSError as exc:
+        raise UsageError(f"--out {args.out}: cannot write the report ({exc})") from None
     blockers = len(result.blockers(rep.target.provider)) if rep.target else 0
     unchecked = result.unchecked()
+    target = rep.target.model if rep.target else None
+    fallback = rep.fallback.model if rep.fallback else None
     if args.json:
-        print_json({"report": {k: str(v) for k, v in paths.items()}, **rep.to_dict()})
+        records = comparison_records(rep.comparison) if rep.comparison is not None else []
+        report = {k: str(v) for k, v in paths.items()}
+        emit("plan", records, report=report, **rep.to_dict())
     else:
         if assumed:
             print("No workload file: assumed 10M input + 2M output tokens a month "
-                  "(give --workload FILE or put workload.toml in PATH).")  # fmt: skip
+                  "(give --input-tokens/--output-tokens, --workload FILE, or put "
+                  "workload.toml in PATH).")  # fmt: skip
         if rep.comparison is not None:
-            print_comparison(rep.comparison, 5)
-        target = rep.target.model if rep.target else "none"
-        fallback = rep.fallback.model if rep.fallback else "none"
-        print(f"Target: {target} (fallback: {fallback}); {rep.blocker_line()}")
+            print_comparison(rep.comparison, 5, target, fallback)
+        print(f"Target: {target or 'none'} (fallback: {fallback or 'none'}); "
+              f"{rep.blocker_line()}")  # fmt: skip
         for note in rep.notes:
             print(f"Note: {note}")
         print(f"Report: {paths['markdown']}")
-        print(f"Also: {paths['html']}, {paths['json']}" + (
+        print(f"Also: {paths['html']} (stands alone), {paths['json']}" + (
             f", {paths['plot']}" if "plot" in paths else ""))  # fmt: skip
         print(f"Config: {paths['config']}")
     return EXIT_FINDINGS if args.strict and (blockers or unchecked) else EXIT_OK

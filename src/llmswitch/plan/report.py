@@ -277,6 +277,13 @@ def _notes(
     return notes
 
 
+def _canonical(cat: Catalog, name: str) -> str:
+    try:
+        return cat.provider_name(name)
+    except Exception:  # a name the catalog does not know stays as given
+        return name
+
+
 def _choose(
     scan: ScanResult | None,
     comparison: Comparison | None,
@@ -297,8 +304,14 @@ def _choose(
             own[provider] = count
             if count:
                 why_not[provider] = f"{count} blocker(s) specific to {provider} in the scan"
+    # only providers the scan judged: one it did not read for has blockers nobody counted
+    judged = {_canonical(comparison.catalog, p) for p in scan.providers} if scan else None
     ranked = sorted(
-        (r for r in comparison.candidates if r.status == "ok"),
+        (
+            r
+            for r in comparison.candidates
+            if r.status == "ok" and (judged is None or r.provider in judged)
+        ),
         key=lambda r: (own.get(r.provider, 0), r.first_year or 0.0),
     )
     if needs is not None:
