@@ -235,31 +235,31 @@ class BaiduOAuth(httpx.Auth):
     ) -> Generator[httpx.Request, httpx.Response, None]:
         token = self._valid()
         if token is None:
-            token, flight = self._join(None, False)
-            if flight is not None:  # this request fetches; others wait for it
+            token, flight, lead = self._join(None, False)
+            if lead:  # this request fetches; others wait for it
                 try:
                     answer = yield self._token_request(request)
                     guard_body(answer)
                     token = self._accept(answer, answer.read())
                 finally:
-                    self._land(flight, token, sys.exc_info()[1])
+                    self._land(flight, token, sys.exc_info()[1])  # type: ignore[arg-type]
             elif token is None:
-                token = self._wait_sync(request)
+                token = self._wait_sync(flight, request)
         response = yield self._authorized(request, token)
         guard_body(response)
         if not (_is_json_200(response) and _token_refused(response.read())):
             _repair_stream(response)
             return
-        fresh, flight = self._join(token, False)
-        if flight is not None:
+        fresh, flight, lead = self._join(token, False)
+        if lead:
             try:
                 answer = yield self._token_request(request)
                 guard_body(answer)
                 fresh = self._accept(answer, answer.read())
             finally:
-                self._land(flight, fresh, sys.exc_info()[1])
+                self._land(flight, fresh, sys.exc_info()[1])  # type: ignore[arg-type]
         elif fresh is None:
-            fresh = self._wait_sync(request)
+            fresh = self._wait_sync(flight, request)
         response = yield self._authorized(request, fresh)
         _repair_stream(response)
 
@@ -268,55 +268,57 @@ class BaiduOAuth(httpx.Auth):
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         token = self._valid()
         if token is None:
-            token, flight = self._join(None, True)
-            if flight is not None:
+            token, flight, lead = self._join(None, True)
+            if lead:
                 try:
                     answer = yield self._token_request(request)
                     guard_body(answer)
                     token = self._accept(answer, await answer.aread())
                 finally:
-                    self._land(flight, token, sys.exc_info()[1])
+                    self._land(flight, token, sys.exc_info()[1])  # type: ignore[arg-type]
             elif token is None:
-                token = await self._wait_async(request)
+                token = await self._wait_async(flight, request)
         response = yield self._authorized(request, token)
         guard_body(response)
         if not (_is_json_200(response) and _token_refused(await response.aread())):
             _repair_stream(response)
             return
-        fresh, flight = self._join(token, True)
-        if flight is not None:
+        fresh, flight, lead = self._join(token, True)
+        if lead:
             try:
                 answer = yield self._token_request(request)
                 guard_body(answer)
                 fresh = self._accept(answer, await answer.aread())
             finally:
-                self._land(flight, fresh, sys.exc_info()[1])
+                self._land(flight, fresh, sys.exc_info()[1])  # type: ignore[arg-type]
         elif fresh is None:
-            fresh = await self._wait_async(request)
+            fresh = await self._wait_async(flight, request)
         response = yield self._authorized(request, fresh)
         _repair_stream(response)
 
     # ---- one fetch in flight, shared by every request that needs it ---------------------------
 
-    def _join(self, stale: str | None, asynchronous: bool) -> tuple[str | None, _Flight | None]:
-        """``(token, None)`` when a usable token is cached (newer than ``stale``); ``(None,
-        flight)`` when this request must fetch one (it leads a new flight); ``(None, None)``
-        when another request is fetching (wait for it). The lock is held only for this check,
-        never across IO: the fetch is not serialised behind a lock (no convoy)."""
+    def _join(
+        self, stale: str | None, asynchronous: bool
+    ) -> tuple[str | None, _Flight | None, bool]:
+        """``(token, None, False)`` when a usable token is cached (newer than ``stale``);
+        ``(None, flight, True)`` when this request must fetch one (it leads a new flight);
+        ``(None, flight, False)`` when another request is fetching (wait for that flight). The
+        lock is held only for this check, never across IO: no convoy behind a slow endpoint."""
         loop = asyncio.get_running_loop() if asynchronous else None
         with self._lock:
             token = self._valid() if stale is None else self._newer_than(stale)
             if token is not None:
-                return token, None
+                return token, None, False
             current = self._flight if loop is None else self._async_flights.get(loop)
             if current is not None:
-                return None, None
+                return None, current, False
             flight = _Flight(threading.Event() if loop is None else asyncio.Event(), loop)
             if loop is None:
                 self._flight = flight
             else:
                 self._async_flights[loop] = flight
-            return None, flight
+            return None, flight, True
 
     def _land(self, flight: _Flight, token: str | None, error: BaseException | None) -> None:
         """The leader's fetch ended: hand its token (or its error) to the waiters."""
@@ -331,41 +333,19 @@ class BaiduOAuth(httpx.Auth):
             flight.error = error if isinstance(error, APIError) else None
         flight.done.set()
 
-    def _current(self, asynchronous: bool) -> _Flight | None:
-        if asynchronous:
-            return self._async_flights.get(asyncio.get_running_loop())
-        return self._flight
-
-    def _wait_sync(self, request: httpx.Request) -> str:
-        flight = self._current(False)
-        if flight is None:  # landed between the check and now
-            return self._settled(request)
-        done = flight.done
-        assert isinstance(done, threading.Event)
-        if not done.wait(_remaining(request)):
-            raise self._waited_too_long(request)
+    def _wait_sync(self, flight: _Flight | None, request: httpx.Request) -> str:
+        assert flight is not None and isinstance(flight.done, threading.Event)
+        if not flight.done.wait(_remaining(request)):
+            raise self._waited_too_long()
         return self._outcome(flight)
 
-    async def _wait_async(self, request: httpx.Request) -> str:
-        flight = self._current(True)
-        if flight is None:
-            return self._settled(request)
-        done = flight.done
-        assert isinstance(done, asyncio.Event)
+    async def _wait_async(self, flight: _Flight | None, request: httpx.Request) -> str:
+        assert flight is not None and isinstance(flight.done, asyncio.Event)
         try:
-            await asyncio.wait_for(done.wait(), _remaining(request))
+            await asyncio.wait_for(flight.done.wait(), _remaining(request))
         except asyncio.TimeoutError:
-            raise self._waited_too_long(request) from None
+            raise self._waited_too_long() from None
         return self._outcome(flight)
-
-    def _settled(self, request: httpx.Request) -> str:
-        token = self._valid()
-        if token is None:
-            raise APIConnectionError(
-                "the OAuth token fetch this request waited for failed; retry",
-                provider=self.provider,
-            )
-        return token
 
     def _outcome(self, flight: _Flight) -> str:
         if flight.token is not None:
@@ -382,7 +362,7 @@ class BaiduOAuth(httpx.Auth):
             provider=self.provider,
         )
 
-    def _waited_too_long(self, request: httpx.Request) -> APITimeoutError:
+    def _waited_too_long(self) -> APITimeoutError:
         return APITimeoutError(
             "no OAuth token within the call's deadline (another request is fetching it and the"
             " token endpoint has not answered); raise timeout= or check the network",
