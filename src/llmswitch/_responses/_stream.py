@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 _END = frozenset({"response.completed", "response.incomplete"})
+_DELTAS = frozenset({"response.output_text.delta", "response.function_call_arguments.delta"})
 
 
 @lru_cache(maxsize=1)
@@ -156,9 +157,15 @@ class _Base:
         self._pending: list[Any] = []
         self._closed = False
         self._parse_final: Callable[[Response], Any] | None = None
+        self._snapshots: dict[tuple[int, int], str] = {}
 
     def _seen(self, event: Any) -> None:
         kind = event.type
+        if self._parse_final is not None and kind in _DELTAS:
+            # responses.stream(): openai's helper events carry the text so far (``snapshot``)
+            key = (event.output_index, getattr(event, "content_index", -1))
+            self._snapshots[key] = snapshot = self._snapshots.get(key, "") + event.delta
+            event.snapshot = snapshot
         if kind in _END:
             final: Response = event.response
             final.__dict__["_provider"] = self.provider
