@@ -182,3 +182,13 @@ async def test_async_native_stream() -> None:
             final = await stream.get_final_response()
     assert kinds[0] == "response.created" and kinds[-1] == "response.completed"
     assert final.output_text
+
+
+def test_an_explicit_stream_false_is_sent_as_openai_python_sends_it() -> None:
+    body = fixture("openai_responses_create")["body"]
+    with respx.mock(assert_all_mocked=True) as mock:
+        route = mock.post(HOSTS["openai"] + "/v1/responses").mock(
+            return_value=httpx.Response(200, json=body)
+        )
+        _client("openai").responses.create(model="gpt-5.5", input="x", stream=False)
+    assert route.calls.last.request.content == b'{"model":"gpt-5.5","stream":false,"input":"x"}'

@@ -109,7 +109,11 @@ def build_native(
         body["model"] = model
     if stream:
         body["stream"] = True
+    elif args.get("stream") is False:  # given explicitly: openai-python sends it
+        body["stream"] = False
     for name, value in args.items():
+        if name == "stream":
+            continue
         if is_given(value) and name != "model":
             body[name] = plain(value)
     if extra_body:

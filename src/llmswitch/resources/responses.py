@@ -104,9 +104,10 @@ class Responses:
         arguments = locals()
         wants_stream = bool(stream) if stream is not None and stream is not NOT_GIVEN else False
         client = self._client
-        steps = responses_steps(
-            client, given(arguments), wants_stream, Extras.of(arguments), self.store
-        )
+        args = given(arguments)
+        if stream is False:
+            args["stream"] = False
+        steps = responses_steps(client, args, wants_stream, Extras.of(arguments), self.store)
         handler: Any = sync_handler
         mode = current_mode()
         if mode == "raw":
