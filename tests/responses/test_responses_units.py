@@ -224,3 +224,35 @@ def test_deepseek_thinking_tool_turn_carries_its_reasoning_back() -> None:
         )  # fmt: skip
     sent = json.loads(fake.requests[-1].content)["messages"]
     assert sent[1]["role"] == "assistant" and sent[1]["reasoning_content"] == "Think."
+
+
+async def test_closing_a_stream_early_releases_it() -> None:
+    from llmswitch import AsyncClient
+
+    with mock_provider("qwen") as fake:
+        fake.reply("one two three four five").reply("one two three four five")
+        client = Client(fake.config)
+        stream = client.responses.create(model="qwen/qwen-plus", input="x", stream=True)
+        next(stream)
+        stream.close()
+        assert stream.response is not None and stream.response.is_closed
+        assert list(stream) == []
+        async with AsyncClient(fake.config) as aclient:
+            astream = await aclient.responses.create(model="qwen/qwen-plus", input="x", stream=True)
+            await astream.__anext__()
+            await astream.close()
+            assert [e async for e in astream] == []
+
+
+def test_web_search_becomes_web_search_options_where_the_provider_has_them() -> None:
+    with mock_provider("deepseek") as fake, mock_provider("qwen") as qwen:
+        config = {"providers": {**fake.config["providers"], **qwen.config["providers"]}}
+        client = Client(config)
+        client.responses.create(
+            model="deepseek/deepseek-chat", input="news?", tools=[{"type": "web_search"}]
+        )
+        assert json.loads(fake.requests[-1].content)["web_search_options"] == {}
+        with pytest.raises(UnsupportedParameterError, match="web_search_options"):
+            client.responses.create(
+                model="qwen/qwen-plus", input="news?", tools=[{"type": "web_search"}]
+            )

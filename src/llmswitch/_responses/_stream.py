@@ -8,6 +8,7 @@ raised. The events come from a native SSE body, or from a chat stream through
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import AsyncIterator, Callable, Iterator
 from functools import lru_cache
@@ -256,6 +257,10 @@ class ResponseStream(_Base):
                 self._close()
             elif self.response is not None:
                 self.response.close()
+            close = getattr(self._events, "close", None)
+            if close is not None:
+                with contextlib.suppress(ValueError):  # already executing: it ends itself
+                    close()
 
     def __enter__(self) -> ResponseStream:
         return self
@@ -334,6 +339,10 @@ class AsyncResponseStream(_Base):
                     await result
             elif self.response is not None:
                 await self.response.aclose()
+            aclose = getattr(self._events, "aclose", None)
+            if aclose is not None:
+                with contextlib.suppress(RuntimeError):  # already running: it ends itself
+                    await aclose()
 
     async def __aenter__(self) -> AsyncResponseStream:
         return self
