@@ -192,3 +192,28 @@ def test_an_explicit_stream_false_is_sent_as_openai_python_sends_it() -> None:
         )
         _client("openai").responses.create(model="gpt-5.5", input="x", stream=False)
     assert route.calls.last.request.content == b'{"model":"gpt-5.5","stream":false,"input":"x"}'
+
+
+def test_deepseeks_stateless_endpoint_is_continued_by_llmswitch_on_its_chat_api() -> None:
+    from llmswitch.testing import mock_provider
+
+    body = fixture("openai_responses_create")["body"]
+    with mock_provider("deepseek") as fake:
+        assert fake._router is not None
+        native = fake._router.post("https://api.deepseek.com/responses").mock(
+            return_value=httpx.Response(200, json=body)
+        )
+        fake.reply("9.8 is larger, as I said.")
+        config = {"providers": {"deepseek": {**fake.config["providers"]["deepseek"],
+                                             "endpoints": {"responses": "native"}}}}  # fmt: skip
+        client = Client(config)
+        first = client.responses.create(model="deepseek/deepseek-flash", input="9.11 or 9.8?")
+        again = client.responses.create(
+            model="deepseek/deepseek-flash", input="Sure?", previous_response_id=first.id
+        )
+    assert native.call_count == 1
+    assert again.output_text == "9.8 is larger, as I said."
+    chat = json.loads(fake.requests[-1].content)
+    assert [m["role"] for m in chat["messages"]] == ["user", "assistant", "user"]
+    assert chat["messages"][1]["content"] == first.output_text
+    assert client.responses.retrieve(first.id).id == first.id  # kept by llmswitch

@@ -28,6 +28,7 @@ from ._request import plain
 __all__ = [
     "NATIVE_ENDPOINTS",
     "NATIVE_NOTES",
+    "STATELESS",
     "build_native",
     "check_id",
     "native_url",
@@ -46,6 +47,10 @@ NATIVE_PATHS: Mapping[str, str] = {
     name: httpx.URL(url).path for name, url in NATIVE_ENDPOINTS.items()
 }
 """The same, as paths on the host of the provider's configured ``base_url`` (a region's)."""
+
+STATELESS = frozenset({"deepseek"})
+"""Native endpoints that keep no state: their answers are kept by llmswitch, and a call that
+continues one (``previous_response_id``) is translated onto the chat API instead."""
 
 NATIVE_NOTES: Mapping[str, str] = {
     "openai": "native (POST /responses); OpenAI keeps the state",

@@ -23,7 +23,7 @@ from ..types.responses import Response
 from ._answer import Echo, chat_to_response
 from ._events import ChunkTranslator
 from ._request import chat_options_of, input_messages
-from ._routes import build_native, native_url, parse_native
+from ._routes import STATELESS, build_native, native_url, parse_native
 from ._store import ResponseStore, StoredResponse
 from ._stream import (
     AsyncResponseStream,
@@ -53,8 +53,17 @@ class ResponsesCall:
         if self.store is None or self.conversation is None:
             return
         body = response.model_dump(mode="json", exclude_unset=False)
-        out = input_messages(body.get("output", []))
+        items = [i for i in body.get("output", []) if i.get("type") in _CARRIED]
+        out = input_messages(items)
         self.store.put(response.id, StoredResponse(provider, body, self.conversation + out))
+
+
+_CARRIED = ("message", "function_call", "reasoning")
+
+
+def _native_kept(response: Response, call: ResponsesCall, provider: str) -> Response:
+    call.keep(provider, response)
+    return response
 
 
 def _conversation(
@@ -92,11 +101,16 @@ def responses_steps(
         targets = list(client.resolve(model))
     for position, (adapter, target) in enumerate(targets):
         url = native_url(adapter)
+        stateless = url is not None and adapter.name in STATELESS
+        if stateless and args.get("previous_response_id"):
+            url = None  # the provider keeps no state: llmswitch continues it on the chat API
         extra_body = dict(extras.extra_body) if extras.extra_body else None
         if url is not None:
             target_model = target.model if target is not None else None
             request = build_native(adapter, url, args, target_model, stream, extra_body)
             call = ResponsesCall(stream, url=url)
+            if stateless and args.get("store", True) is not False and "input" in args:
+                call.conversation, call.store = input_messages(args["input"]), store
         else:
             if target is None:
                 raise InvalidRequestError("model is required: name the model to answer")
@@ -135,7 +149,10 @@ def _translate(step: Step[ResponsesCall], response: httpx.Response) -> Response:
 def _sync_stream(step: Step[ResponsesCall], response: httpx.Response) -> ResponseStream:
     adapter, call = step.adapter, step.params
     if call.url is not None:
-        return ResponseStream(native_events(response, adapter), response, adapter.name)._start()
+        return ResponseStream(
+            native_events(response, adapter), response, adapter.name,
+            on_final=lambda final: call.keep(adapter.name, final),
+        )._start()  # fmt: skip
     assert call.chat is not None and call.echo is not None
     chat = Stream(response, adapter, adapter.chunk_parser(call.chat), True)._start()
     translator = ChunkTranslator(call.echo)
@@ -151,7 +168,9 @@ def sync_handler(step: Step[ResponsesCall]) -> Callable[[httpx.Response], Any]:
             return _sync_stream(step, response)
         read_sync(response, step.adapter.name)
         if step.params.url is not None:
-            return parse_native(step.adapter, response)
+            return _native_kept(
+                parse_native(step.adapter, response), step.params, step.adapter.name
+            )
         return _translate(step, response)
 
     return handle
@@ -160,7 +179,10 @@ def sync_handler(step: Step[ResponsesCall]) -> Callable[[httpx.Response], Any]:
 def _async_stream(step: Step[ResponsesCall], response: httpx.Response) -> AsyncResponseStream:
     adapter, call = step.adapter, step.params
     if call.url is not None:
-        return AsyncResponseStream(native_events_async(response, adapter), response, adapter.name)
+        return AsyncResponseStream(
+            native_events_async(response, adapter), response, adapter.name,
+            on_final=lambda final: call.keep(adapter.name, final),
+        )  # fmt: skip
     assert call.chat is not None and call.echo is not None
     chat = AsyncStream(response, adapter, adapter.chunk_parser(call.chat), True)
     translator = ChunkTranslator(call.echo)
@@ -182,7 +204,9 @@ def async_handler(step: Step[ResponsesCall]) -> Callable[[httpx.Response], Await
             return await _async_stream(step, response)._start()
         await read_async(response, step.adapter.name)
         if step.params.url is not None:
-            return parse_native(step.adapter, response)
+            return _native_kept(
+                parse_native(step.adapter, response), step.params, step.adapter.name
+            )
         return _translate(step, response)
 
     return handle
@@ -193,5 +217,5 @@ def parse_read(step: Step[ResponsesCall], response: httpx.Response) -> Any:
     if step.params.stream:
         return _async_stream(step, response)
     if step.params.url is not None:
-        return parse_native(step.adapter, response)
+        return _native_kept(parse_native(step.adapter, response), step.params, step.adapter.name)
     return _translate(step, response)
