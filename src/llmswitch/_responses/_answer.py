@@ -178,7 +178,7 @@ def chat_to_response(completion: ChatCompletion, echo: Echo) -> Response:
         completed_at=time.time(),
     )
     response = Response.model_validate(body)
-    response.with_raw(completion.raw, completion.provider)
+    response.with_raw(completion._raw, completion.provider)
     request_id = completion._request_id
     if request_id:
         response.__dict__["_request_id_value"] = request_id
