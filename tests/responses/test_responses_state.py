@@ -142,3 +142,20 @@ async def test_async_state() -> None:
             with pytest.raises(NotFoundError):
                 await client.responses.delete(first.id)
     assert len(json.loads(fake.requests[-1].content)["messages"]) == 3
+
+
+def test_a_conversation_continues_on_another_provider() -> None:
+    with mock_provider("qwen") as qwen, mock_provider("glm") as glm:
+        qwen.reply("Hello from Qwen.")
+        glm.reply("And GLM goes on.")
+        config = {"providers": {**qwen.config["providers"], **glm.config["providers"]}}
+        client = Client(config)
+        first = client.responses.create(model="qwen/qwen-plus", input="Hi")
+        second = client.responses.create(
+            model="glm/glm-4-flash", input="Go on", previous_response_id=first.id
+        )
+    assert second.provider == "glm"
+    sent = json.loads(glm.requests[-1].content)["messages"]
+    assert [(m["role"], m["content"]) for m in sent] == [
+        ("user", "Hi"), ("assistant", "Hello from Qwen."), ("user", "Go on")
+    ]
