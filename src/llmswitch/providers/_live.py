@@ -140,12 +140,13 @@ def fetch_live(client: Any, provider: str) -> list[Any]:
     return items
 
 
-def live_rows(client: Any, provider: str, *, today: dt.date | None = None) -> list[LiveRow]:
-    """:func:`fetch_live` beside the shipped catalog's models of ``provider``."""
-    catalog = load_catalog()
-    return compare_live(
-        catalog.models(provider=provider), fetch_live(client, provider), today=today
-    )
+def live_rows(
+    client: Any, provider: str, *, catalog: Any = None, today: dt.date | None = None
+) -> list[LiveRow]:
+    """:func:`fetch_live` beside the catalog's models of ``provider`` (``catalog``: a loaded
+    :class:`~llmswitch.catalog.Catalog`, the shipped one by default)."""
+    models = (catalog or load_catalog()).models(provider=provider)
+    return compare_live(models, fetch_live(client, provider), today=today)
 
 
 # ---- where each catalog model is routed ---------------------------------------------------
