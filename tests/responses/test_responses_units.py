@@ -256,3 +256,24 @@ def test_web_search_becomes_web_search_options_where_the_provider_has_them() -> 
             client.responses.create(
                 model="qwen/qwen-plus", input="news?", tools=[{"type": "web_search"}]
             )
+
+
+def test_raw_parse_gives_the_parsed_response() -> None:
+    from pydantic import BaseModel
+
+    class Answer(BaseModel):
+        value: int
+
+    with mock_provider("glm") as fake:
+        fake.reply('{"value": 42}').reply('{"value": 43}')
+        client = Client(fake.config)
+        raw = client.responses.with_raw_response.parse(
+            model="glm/glm-4-flash", input="x", text_format=Answer
+        )
+        assert raw.parse().output_parsed == Answer(value=42)
+        with client.responses.with_streaming_response.parse(
+            model="glm/glm-4-flash", input="x", text_format=Answer
+        ) as streamed:
+            assert streamed.parse().output_parsed == Answer(value=43)
+    sent = json.loads(fake.requests[0].content)["response_format"]
+    assert sent["type"] == "json_schema" and sent["json_schema"]["name"] == "Answer"

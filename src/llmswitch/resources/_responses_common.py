@@ -18,6 +18,7 @@ __all__ = [
     "CREATE_PARAMS",
     "given",
     "helper_signature",
+    "raw_parsed",
     "stored_result",
     "text_format_args",
 ]
@@ -96,3 +97,18 @@ def stored_result(
 
 async def _ready(value: Any) -> Any:
     return value
+
+
+def raw_parsed(raw: Any, parse: Callable[[Any], Any]) -> Any:
+    """``with_raw_response.parse(...)`` / ``with_streaming_response.parse(...)``: the raw
+    response whose ``parse()`` gives the ``ParsedResponse`` (as in openai-python)."""
+    inner = raw._parse
+    if isinstance(raw, AsyncAPIResponse):
+
+        async def parse_async() -> Any:
+            return parse(await inner())
+
+        raw._parse = parse_async
+    else:
+        raw._parse = lambda: parse(inner())
+    return raw

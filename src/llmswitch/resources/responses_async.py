@@ -19,7 +19,13 @@ from .._pipeline import Extras, aread_then, provider_step, run_async
 from .._raw_handlers import async_raw, async_streamed
 from .._routing import AsyncClientCore
 from .._sentinels import NOT_GIVEN, NotGiven
-from ._responses_common import given, helper_signature, stored_result, text_format_args
+from ._responses_common import (
+    given,
+    helper_signature,
+    raw_parsed,
+    stored_result,
+    text_format_args,
+)
 from ._wrappers import AsyncWithRawResponse, AsyncWithStreamingResponse, current_mode
 
 if TYPE_CHECKING:
@@ -124,13 +130,16 @@ class AsyncResponses:
 
         arguments = text_format_args(kwargs, "responses.parse")
         result = await self.create(**arguments)
-        if current_mode() != "parsed":
-            return result
-        return parse_response(
-            text_format=kwargs.get("text_format", NOT_GIVEN),
-            input_tools=kwargs.get("tools", NOT_GIVEN),
-            response=result,
-        )
+        def parsed(response: Any) -> Any:
+            return parse_response(
+                text_format=kwargs.get("text_format", NOT_GIVEN),
+                input_tools=kwargs.get("tools", NOT_GIVEN),
+                response=response,
+            )
+
+        if current_mode() == "parsed":
+            return parsed(result)
+        return raw_parsed(result, parsed)
 
     def stream(self, **kwargs: Any) -> Any:
         """openai-python's ``responses.stream``: a context manager around the event stream;
