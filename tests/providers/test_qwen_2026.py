@@ -327,6 +327,21 @@ def test_reasoning_content_is_not_sent_back() -> None:
     assert sent[1] == {"role": "assistant", "content": "a"}
 
 
+def test_compat_reasoning_content_is_not_sent_back() -> None:
+    status, body, headers = answer("compat_cache_hit")
+    url = "https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions"
+    history = [
+        {"role": "user", "content": "q"},
+        {"role": "assistant", "content": "a", "reasoning_content": "long thoughts"},
+        {"role": "user", "content": "q2"},
+    ]
+    with respx.mock() as router:
+        route = router.post(url).respond(status, json=body, headers=headers)
+        client(api="compatible").chat.completions.create(model="qwen/qwen-plus", messages=history)
+    sent = json.loads(route.calls.last.request.content)["messages"]
+    assert sent[1] == {"role": "assistant", "content": "a"}
+
+
 def test_compat_thinking_stream_body_and_reasoning_tokens() -> None:
     captured = fixture_json(DIR, "compat_thinking_stream.request.json")
     meta = fixture_json(DIR, "compat_thinking_stream.response.meta.json")
