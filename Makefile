@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint imports types unit bench clean
+.PHONY: demo test lint imports types unit docs notebook bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,12 @@ types: $(VENV)/.installed-dev
 unit: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q
 
-test: lint imports types unit
+# The docs site from docs/ and the docstrings, into build/site; --strict: a broken link or an
+# unreadable docstring fails the build (and `make test`).
+docs: $(VENV)/.installed-dev
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+test: lint imports types docs unit
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py

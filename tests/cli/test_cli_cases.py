@@ -53,10 +53,14 @@ def test_plot_with_an_unknown_image_type(tmp_path: Path) -> None:
     assert not (tmp_path / "x.jpgg").exists()
 
 
-def test_plot_into_a_missing_folder(tmp_path: Path) -> None:
+def test_plot_folder_is_made_and_an_unwritable_path_is_one_line(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
+    made = tmp_path / "new" / "dir" / "x.png"
+    ok(run("compare", "--input-tokens", "1M", "--output-tokens", "1M", "--plot", str(made)))
+    assert made.stat().st_size > 1000
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
     out = ok(run("compare", "--input-tokens", "1M", "--output-tokens", "1M",
-                 "--plot", str(tmp_path / "no" / "such" / "x.png")), 2)  # fmt: skip
+                 "--plot", str(tmp_path / "file" / "x.png")), 2)  # fmt: skip
     assert "cannot write" in out.stderr
 
 

@@ -109,9 +109,12 @@ def _save_plot(cmp: Comparison, path: Path) -> None:
     try:
         from matplotlib.figure import Figure
     except ImportError:
-        raise UsageError("--plot needs matplotlib: pip install 'llmswitch[notebook]'") from None
+        raise UsageError(
+            "--plot needs matplotlib: pip install '.[notebook]' in the llmswitch checkout"
+        ) from None
     fig = Figure(figsize=(10, 5.5), layout="constrained")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         cmp.plot(ax=fig.subplots(), path=path)
     except OSError as exc:
         raise UsageError(f"--plot {path}: cannot write it ({exc.strerror or exc})") from None
