@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from llmswitch import AsyncClient, Client, RetryPolicy
-from llmswitch.testing import Action, Reply, fake_wire, response_to_action
+from llmswitch.testing import Action, Reply, fake_wire, pool_idle, response_to_action
 
 
 class Recorder:
@@ -34,13 +34,6 @@ def answer(
     return response_to_action(response)
 
 
-def pool_idle(http: httpx.Client | httpx.AsyncClient) -> bool:
-    """True when no connection of the client's pool is busy (nothing leaked)."""
-    transport: Any = http._transport
-    pools = transport._pools.values() if hasattr(transport, "_pools") else [transport]
-    return all(
-        conn.is_idle() or conn.is_closed() for pool in pools for conn in pool._pool.connections
-    )
 
 
 def run(kind: str, config: dict[str, Any], recorder: Recorder, **kwargs: Any) -> Any:

@@ -29,6 +29,7 @@ from llmswitch.testing import (
     RecordedRequest,
     Reply,
     fake_wire,
+    pool_idle,
     response_to_action,
 )
 
@@ -285,17 +286,6 @@ class Recorder:
         )
 
 
-def pool_idle(http: httpx.Client | httpx.AsyncClient) -> bool:
-    """True when no connection of the client's pool is busy and no request waits for one."""
-    transport: Any = http._transport
-    pools = transport._pools.values() if hasattr(transport, "_pools") else [transport]
-    for pool in pools:
-        core = pool._pool
-        if core._requests:
-            return False
-        if not all(c.is_idle() or c.is_closed() for c in core.connections):
-            return False
-    return True
 
 
 @dataclass

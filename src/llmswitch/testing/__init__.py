@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ._model import FakeError, FakeWire, Kind, Reply
+from ._pools import pool_idle
 from ._server import Action, LoopbackServer, RecordedRequest
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ __all__ = [
     "Reply",
     "fake_wire",
     "mock_provider",
+    "pool_idle",
     "response_to_action",
 ]
 
