@@ -92,9 +92,10 @@ class ClientMixin(Router):
         return dict(self.options.default_query)
 
     @property
-    def config_path(self) -> str:
-        """Where the configuration came from: a file path, ``<dict>`` or ``<defaults>``."""
-        return self.config.source
+    def config_path(self) -> str | None:
+        """The configuration file loaded (``None`` for a dict or no file); whether it is trusted,
+        and why, is on ``client.config.trusted`` / ``trust_reason`` (docs/config.md)."""
+        return self.config.path
 
     def _copy_kwargs(
         self,

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from ._config import Config, Target, load_config, provider_settings, resolve_model
 from ._options import ClientOptions, apply_headers, apply_query
 from ._sentinels import NOT_GIVEN, NotGiven, is_given
-from ._transport import RetryPolicy
+from ._transport import RetryPolicy, apply_timeout
 from ._version import __version__
 from .errors import ConfigError, InvalidRequestError, UnsupportedParameterError
 from .providers import PROVIDERS, adapter_class
@@ -286,11 +286,7 @@ class Router:
         if isinstance(value, NotGiven):
             table = self.config.provider_config(provider)
             value = table.timeout if table is not None and table.timeout else self.timeout
-        if value is None:
-            value = httpx.Timeout(None)
-        elif not isinstance(value, httpx.Timeout):
-            value = httpx.Timeout(value, connect=min(value, _DEFAULT_CONNECT_TIMEOUT))
-        request.extensions["timeout"] = value.as_dict()
+        apply_timeout(request, value, _DEFAULT_CONNECT_TIMEOUT)
         if "user-agent" not in request.headers:
             request.headers["User-Agent"] = _USER_AGENT
         options = self.options

@@ -365,3 +365,21 @@ async def test_async_twins_raw_response_and_next() -> None:
             first = await stream.__anext__()
             assert first.choices
             await stream.close()
+
+
+def test_config_path_says_which_file_was_loaded(tmp_path: Any) -> None:
+    path = tmp_path / "llmswitch.toml"
+    path.write_text('[defaults]\nprovider = "qwen"\n', encoding="utf-8")
+    client = Client(str(path))
+    assert client.config_path == str(path) and client.config.trusted
+    assert Client({"defaults": {"provider": "qwen"}}).config_path is None
+
+
+def test_a_float_timeout_is_a_deadline_and_the_default_is_per_operation() -> None:
+    with mock_provider("openai") as fake:
+        Client(fake.config, timeout=3.0).chat.completions.create(model="openai/m", messages=HI)
+        with_float = fake.requests[-1].extensions
+        Client(fake.config).chat.completions.create(model="openai/m", messages=HI)
+        default = fake.requests[-1].extensions
+    assert with_float["timeout"]["read"] == 3.0
+    assert default["timeout"] == httpx.Timeout(600.0, connect=5.0).as_dict()
