@@ -156,6 +156,23 @@ class RawHttpxClient:
             return await timed_gather(one, n)
 
 
+class RawAiohttpClient(RawHttpxClient):
+    """The fan-out ceiling: raw aiohttp posting the same bytes (its calls and streams are raw
+    httpx's, and are not reported)."""
+
+    async def fan_out(self, n: int) -> float:
+        import aiohttp
+
+        url, body, headers = self.requests["json"]
+        async with aiohttp.ClientSession() as session:
+
+            async def one() -> None:
+                async with session.post(url, data=body, headers=headers) as response:
+                    json.loads(await response.read())
+
+            return await timed_gather(one, n)
+
+
 class OpenAIPeer:
     @staticmethod
     def prepare(provider: str, port: int) -> Any:
@@ -241,8 +258,8 @@ async def timed_gather(one: Callable[[], Any], n: int) -> float:
     return time.perf_counter() - t0
 
 
-CLIENTS = {"llmswitch": LLMSwitchClient, "raw": RawHttpxClient, "openai": OpenAIPeer,
-           "litellm": LiteLLMPeer}  # fmt: skip
+CLIENTS = {"llmswitch": LLMSwitchClient, "raw": RawHttpxClient, "rawaiohttp": RawAiohttpClient,
+           "openai": OpenAIPeer, "litellm": LiteLLMPeer}  # fmt: skip
 
 
 def percentile(values: list[float], q: float) -> float:
