@@ -41,6 +41,10 @@ docs: $(VENV)/.installed-dev
 
 test: lint imports types docs unit
 
+# Run examples/compare_offers.ipynb and commit it with its outputs (a test checks they are current).
+notebook: $(VENV)/.installed-dev
+	$(BIN)/python tests/docs/nbrun.py
+
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py
 
