@@ -27,4 +27,7 @@ def test_bench_quick_run_prints_the_table_and_json(tmp_path: Path) -> None:
     assert "import llmswitch" in result.stdout
     data = json.loads(out.read_text())
     assert {"llmswitch/openai", "raw/openai", "llmswitch/qwen", "raw/qwen"} <= set(data["results"])
-    assert data["imports"]["llmswitch"]["heavy"] == ""
+    # llmswitch adds no heavy module to what httpx itself loads (its CLI imports rich when click
+    # is installed, as it is in the dev environment)
+    heavy = set(filter(None, data["imports"]["llmswitch"]["heavy"].split(",")))
+    assert heavy <= set(filter(None, data["imports"]["raw"]["heavy"].split(",")))
