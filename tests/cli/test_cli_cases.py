@@ -295,3 +295,26 @@ def test_help_of_every_command_runs() -> None:
     for command in COMMANDS:
         ok(run(command, "--help"))
     assert ROOT.is_dir()
+
+
+def test_chat_json_has_the_same_shape(tmp_path: Path) -> None:
+    import httpx
+
+    from llmswitch.testing import LoopbackServer, Reply, fake_wire, response_to_action
+
+    wire = fake_wire("openai")
+    with LoopbackServer() as server:
+        request = httpx.Request("POST", "http://x/chat/completions", json={"model": "m"})
+        server.enqueue(response_to_action(wire.render("chat", request, Reply("Bonjour!"))))
+        config = tmp_path / "llmswitch.toml"
+        config.write_text(
+            f'[providers.local]\ntype = "openai-compatible"\nbase_url = "{server.url}/v1"\n'
+            'api_key = "${LOCAL_KEY}"\n',
+            encoding="utf-8",
+        )
+        out = ok(run("chat", "local/test-model", "Say hi", "--config", str(config), "--json",
+                     env={"LOCAL_KEY": "k"}))  # fmt: skip
+    data = json.loads(out.stdout)
+    assert data["command"] == "chat" and data["records"][0]["content"] == "Bonjour!"
+    assert isinstance(data["records"][0]["completion_tokens"], int)
+    assert data["response"]["choices"][0]["message"]["content"] == "Bonjour!"
