@@ -1,5 +1,5 @@
 """Run examples/compare_offers.ipynb and write its outputs back (``make notebook``), or compare
-them with the committed ones (tests/docs/test_notebook.py).
+them with the committed ones (tests/docs/test_docs_notebook.py).
 
     python tests/docs/nbrun.py            # regenerate the outputs in place
 """
