@@ -39,18 +39,37 @@ class ChatCompletionAccumulator:
         self._logprobs: dict[int, dict[str, list[Any]]] = {}
         self._finish: dict[int, Any] = {}
         self._tools: dict[int, dict[int, dict[str, Any]]] = {}
+        self._pending: list[ChatCompletionChunk] = []
         self.chunks = 0
 
     def add(self, chunk: ChatCompletionChunk) -> None:
-        """Take one chunk into the running answer (runs once per chunk: kept lean)."""
+        """Take one chunk (runs once per chunk: it only keeps the chunk, the usage, and raises
+        for an error finish; the folding happens when the answer is asked for)."""
         self.chunks += 1
+        self._pending.append(chunk)
+        if chunk.usage is not None:
+            self.usage = chunk.usage
+        for choice in chunk.choices:
+            if choice.finish_reason in ERROR_FINISH_REASONS:
+                raw = chunk._raw
+                failed = error_finish(
+                    (choice,), chunk.provider, raw if isinstance(raw, (str, bytes)) else ""
+                )
+                if failed is not None:
+                    raise failed
+
+    def _fold(self) -> None:
+        """Fold the chunks taken since the last fold into the running answer."""
+        pending, self._pending = self._pending, []
+        for chunk in pending:
+            self._fold_one(chunk)
+
+    def _fold_one(self, chunk: ChatCompletionChunk) -> None:
         if not self.id:
             self.id = chunk.id
             self.model = chunk.model
             self.created = chunk.created
             self.provider = chunk.provider
-        if chunk.usage is not None:
-            self.usage = chunk.usage
         if chunk.system_fingerprint is not None:
             self.system_fingerprint = chunk.system_fingerprint
         if chunk.service_tier is not None:
@@ -65,8 +84,9 @@ class ChatCompletionAccumulator:
                 content.append(delta.content)
             if delta.refusal:
                 self._refusal.setdefault(index, []).append(delta.refusal)
-            if delta.reasoning_content:
-                self._reasoning.setdefault(index, []).append(delta.reasoning_content)
+            reasoning = delta.reasoning_content
+            if reasoning:
+                self._reasoning.setdefault(index, []).append(reasoning)
             logprobs = choice.logprobs
             if logprobs is not None:
                 kept = self._logprobs.setdefault(index, {"content": [], "refusal": []})
@@ -84,17 +104,11 @@ class ChatCompletionAccumulator:
                         if call.function.arguments:
                             slot["arguments"].append(call.function.arguments)
             if choice.finish_reason is not None:
-                if choice.finish_reason in ERROR_FINISH_REASONS:
-                    raw = chunk._raw
-                    failed = error_finish(
-                        (choice,), chunk.provider, raw if isinstance(raw, (str, bytes)) else ""
-                    )
-                    if failed is not None:
-                        raise failed
                 self._finish[index] = choice.finish_reason
 
     def completion(self) -> ChatCompletion:
         """The assembled answer so far."""
+        self._fold()
         choices = []
         indexes = set(self._content) | set(self._tools) | set(self._finish) | set(self._refusal)
         for index in sorted(indexes):

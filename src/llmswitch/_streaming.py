@@ -101,7 +101,7 @@ class _Pipeline:
                 add = self.accumulator.add
                 for chunk in chunks:
                     add(chunk)
-                if self.hide_usage:
+                if self.hide_usage and (len(chunks) > 1 or not chunks[0].choices):
                     # llmswitch asked for usage; the caller did not: the usage-only chunk
                     # stays out of the iteration (it is on ``stream.usage``), as DESIGN 3 says.
                     chunks = [c for c in chunks if c.choices or c.usage is None]

@@ -125,7 +125,7 @@ class OpenAIChunkParser:
             chunk = ChatCompletionChunk.model_validate_json(data)
         except ValidationError as exc:
             raise self._adapter.error_from_stream(data, exc) from None
-        if _carries_error(data):
+        if '"error"' in data and _carries_error(data):
             raise self._adapter.map_error(200, data.encode(), {})
         if chunk.usage is not None:
             normalize_usage(chunk.usage)  # cached / reasoning tokens under OpenAI's names
