@@ -19,25 +19,33 @@ it is (not) trusted.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
 import re
 import sys
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import SecretStr, ValidationError
 
+from ._config_models import (
+    _INTERNAL,
+    _SECRET_KEYS,
+    Config,
+    DefaultsConfig,
+    ProviderConfig,
+    Target,
+    _format_validation_error,
+    _public_url,
+)
 from ._http import allow_redirects_from
 from ._secrets import register_secret
+from ._trust import config_trust, trust_config, trust_store_path, untrust_config
 from .errors import ConfigError
-from .providers import PROVIDERS, ProviderSpec, canonical_provider, provider_aliases
+from .providers import PROVIDERS, ProviderSpec, provider_aliases
 from .providers._base import ProviderSettings
 
 if sys.version_info >= (3, 11):
@@ -62,128 +70,6 @@ logger = logging.getLogger("llmswitch")
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class DefaultsConfig(_Strict):
-    """``[defaults]``: what applies when a call or provider does not say otherwise."""
-
-    provider: str | None = None
-    timeout: float | None = Field(default=None, gt=0)
-    """Seconds per request (a deadline). Unset: openai-python's default, 600 s per read and
-    5 s to connect."""
-    max_retries: int = Field(default=2, ge=0, le=10)
-    max_retry_after: float = Field(default=120.0, ge=0)
-    drop_unsupported_params: bool = False
-
-
-class ProviderConfig(_Strict):
-    """``[providers.<name>]``: keys, endpoint and API flavour of one provider."""
-
-    type: str | None = None
-    api_key: SecretStr | None = None
-    access_key: SecretStr | None = None
-    secret_key: SecretStr | None = None
-    base_url: str | None = None
-    region: str | None = None
-    api: Literal["native", "compatible"] | None = None
-    auth: str | None = None
-    organization: str | None = None
-    project: str | None = None
-    workspace: str | None = None
-    app_id: str | None = None
-    headers: dict[str, str] = Field(default_factory=dict)
-    endpoints: dict[str, str] = Field(default_factory=dict)
-    timeout: float | None = Field(default=None, gt=0)
-    max_retries: int | None = Field(default=None, ge=0, le=10)
-    drop_unsupported_params: bool | None = None
-    follow_redirects: bool | None = None
-    """Follow redirects to other origins for this provider (default: refused; see _http)."""
-
-    def __repr_args__(self) -> Any:
-        # A password in base_url and header values (often credentials) stay out of reprs.
-        for key, value in super().__repr_args__():
-            if key == "base_url" and isinstance(value, str):
-                yield key, _public_url(value)
-            elif key == "headers" and value:
-                yield key, dict.fromkeys(value, "***")
-            else:
-                yield key, value
-
-
-class Config(_Strict):
-    """A whole llmswitch configuration (the TOML file, validated)."""
-
-    defaults: DefaultsConfig = Field(default_factory=DefaultsConfig)
-    providers: dict[str, ProviderConfig] = Field(default_factory=dict)
-    aliases: dict[str, str | list[str]] = Field(default_factory=dict)
-    source: str = Field(default="<defaults>", exclude=True)
-    """Where this config came from (a path, ``<dict>`` or ``<defaults>``), for error messages."""
-    path: str | None = Field(default=None, exclude=True)
-    """The absolute path of the file loaded, ``None`` when no file was (a dict, the defaults)."""
-    trusted: bool = Field(default=True, exclude=True)
-    """False for a discovered ``./llmswitch.toml`` the user has not allowed (see the module)."""
-    trust_reason: str = Field(default="no file", exclude=True)
-    """Why the config is trusted or not, in words (shown by ``llmswitch doctor``)."""
-
-    def provider_config(self, name: str) -> ProviderConfig | None:
-        """The ``[providers.<name>]`` table for a canonical name (aliases in the file count)."""
-        for key, value in self.providers.items():
-            if key == name or canonical_provider(key) == name:
-                return value
-        return None
-
-    def known_providers(self) -> list[str]:
-        """Provider names usable in model strings: built-in ones and the config's own."""
-        names = set(PROVIDERS)
-        names.update(canonical_provider(k) or k for k in self.providers)
-        return sorted(names)
-
-    def provider_name(self, prefix: str) -> str | None:
-        """Canonical provider name for a model-string prefix, or ``None`` if it is not one."""
-        if prefix in self.providers:
-            return canonical_provider(prefix) or prefix
-        return canonical_provider(prefix)
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """A resolved model string: which configured provider, and the provider's own model id."""
-
-    provider: str
-    model: str
-
-    def __str__(self) -> str:
-        return f"{self.provider}/{self.model}"
-
-
-_SECRET_KEYS = frozenset({"api_key", "access_key", "secret_key"})
-_INTERNAL = frozenset({"source", "path", "trusted", "trust_reason"})
-
-
-def _format_validation_error(exc: ValidationError, source: str) -> str:
-    lines = [f"{source}: invalid configuration"]
-    for err in exc.errors():
-        loc = ".".join(str(p) for p in err["loc"])
-        if err["type"] == "extra_forbidden":
-            section = err["loc"][:-1]
-            model: type[BaseModel] = Config
-            if section[:1] == ("defaults",):
-                model = DefaultsConfig
-            elif section[:1] == ("providers",):
-                model = ProviderConfig
-            allowed = ", ".join(f for f in model.model_fields if f not in _INTERNAL)
-            lines.append(f"  {loc}: unknown key; allowed keys here: {allowed}")
-        elif _SECRET_KEYS.intersection(str(p) for p in err["loc"]):
-            # Never echo what was given for a secret, even a mistyped one.
-            got = type(err.get("input")).__name__
-            lines.append(f"  {loc}: {err['msg']} (got a value of type {got})")
-        else:
-            lines.append(f"  {loc}: {err['msg']} (got {err.get('input')!r})")
-    return "\n".join(lines)
-
-
 def _parse(data: Mapping[str, Any], source: str, **origin: Any) -> Config:
     unknown = _INTERNAL.intersection(data)
     if unknown:
@@ -194,106 +80,6 @@ def _parse(data: Mapping[str, Any], source: str, **origin: Any) -> Config:
         raise ConfigError(_format_validation_error(exc, source)) from None
     _check_aliases(config)
     return config
-
-
-# ---- trust ------------------------------------------------------------------------------------
-
-
-def trust_store_path() -> Path:
-    """Where allowed config files are recorded: ``$XDG_CONFIG_HOME/llmswitch/trusted.json``
-    (``~/.config/...`` by default; ``%APPDATA%`` on Windows)."""
-    base = os.environ.get("XDG_CONFIG_HOME") or (
-        os.environ.get("APPDATA") if os.name == "nt" else None
-    )
-    root = Path(base) if base else Path.home() / ".config"
-    return root / "llmswitch" / "trusted.json"
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _read_store() -> dict[str, str]:
-    try:
-        data = json.loads(trust_store_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    files = data.get("files") if isinstance(data, dict) else None
-    return {k: v for k, v in files.items() if isinstance(v, str)} if isinstance(files, dict) else {}
-
-
-def _write_store(files: dict[str, str]) -> Path:
-    store = trust_store_path()
-    store.parent.mkdir(parents=True, exist_ok=True)
-    tmp = store.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"files": files}, indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, store)
-    return store
-
-
-def trust_config(path: str | os.PathLike[str] = "llmswitch.toml") -> Path:
-    """Allow a config file as it is now (its absolute path and SHA-256 of its content), like
-    ``direnv allow``; any later edit revokes it until it is allowed again. Returns the trust
-    store's path. The file must be owned by the current user."""
-    target = Path(path).resolve()
-    try:
-        data = target.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"cannot trust {str(target)!r}: {exc}") from None
-    owner = _foreign_owner(target)
-    if owner:
-        raise ConfigError(f"cannot trust {str(target)!r}: {owner}")
-    files = _read_store()
-    files[str(target)] = _digest(data)
-    return _write_store(files)
-
-
-def untrust_config(path: str | os.PathLike[str] = "llmswitch.toml") -> bool:
-    """Forget an allowed file; True if it was allowed."""
-    files = _read_store()
-    found = files.pop(str(Path(path).resolve()), None)
-    if found is not None:
-        _write_store(files)
-    return found is not None
-
-
-def _foreign_owner(path: Path) -> str | None:
-    """Why a file cannot be trusted for its ownership (git's ``safe.directory`` rule), or None."""
-    getuid = getattr(os, "getuid", None)
-    if getuid is None:  # pragma: no cover - Windows: no owner check
-        return None
-    try:
-        uid = path.stat().st_uid
-    except OSError:
-        return None
-    if uid != getuid():
-        return f"it is owned by another user (uid {uid})"
-    return None
-
-
-def config_trust(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[bool, str]:
-    """Whether a *discovered* config file is trusted, and why (in words)."""
-    target = Path(path).resolve()
-    owner = _foreign_owner(target)
-    if owner:
-        return False, f"discovered in the current directory; not trusted: {owner}"
-    if data is None:
-        try:
-            data = target.read_bytes()
-        except OSError:
-            return False, "discovered in the current directory; not readable"
-    allowed = _read_store().get(str(target))
-    if allowed is None:
-        return False, (
-            "discovered in the current directory; not trusted (never allowed: review it, then"
-            " run `llmswitch config trust` or call llmswitch.trust_config())"
-        )
-    if allowed != _digest(data):
-        return False, (
-            "discovered in the current directory; not trusted (changed since it was allowed:"
-            " review it, then allow it again)"
-        )
-    return True, f"discovered in the current directory; allowed in {trust_store_path()}"
 
 
 def load_config(
@@ -444,18 +230,6 @@ def _redirects(table: ProviderConfig | None, spec: ProviderSpec | None) -> str |
         if "://" in target:
             return f"endpoints.{name} = {_public_url(target)!r}"
     return None
-
-
-def _public_url(url: str) -> str:
-    """``url`` without a password (for messages and reprs)."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "<invalid URL>"
-    if parts.password:
-        netloc = f"{parts.username}:***@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
-        return parts._replace(netloc=netloc).geturl()
-    return url
 
 
 def provider_settings(config: Config, name: str) -> ProviderSettings:

@@ -1,8 +1,5 @@
-"""``client.chat.completions`` of ``AsyncClient``: openai-python's signature, any provider's wire.
-
-The steps of a call live in :mod:`llmswitch._pipeline`; this class holds the signatures and
-picks the handler. Sync twin: :mod:`llmswitch.resources.chat` (a test holds them equal).
-"""
+"""``client.chat.completions`` of ``AsyncClient`` (sync twin: :mod:`llmswitch.resources.chat`,
+a test holds them equal); the steps of a call live in :mod:`llmswitch._pipeline`."""
 
 from __future__ import annotations
 

@@ -16,16 +16,18 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
+from collections.abc import AsyncGenerator, Callable, Generator
 from dataclasses import dataclass
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from ..._deadline import DEADLINE, DEADLINE_AT, deadline_at, guard_body
 from ..._secrets import register_secret
-from ..._transport import DEADLINE, DEADLINE_AT, deadline_at, guard_body
 from ...errors import APIConnectionError, APIError, APITimeoutError, AuthenticationError
 from .._base import make_error, validation_error
+from .repair import V1StreamRepair
+from .repair import repair_stream as _repair_stream
 
 __all__ = ["TOKEN_ERROR_CODES", "BaiduOAuth", "V1StreamRepair"]
 
@@ -374,49 +376,3 @@ class BaiduOAuth(httpx.Auth):
 
 
 # ---- v1 stream repair ---------------------------------------------------------------------
-
-
-def _repair_stream(response: httpx.Response) -> None:
-    """Wrap a v1 SSE body so a bare JSON error line reaches the SSE decoder as ``data:``."""
-    if response.headers.get("content-type", "").startswith("text/event-stream"):
-        response.stream = V1StreamRepair(response.stream)
-
-
-class V1StreamRepair(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """Qianfan v1 may send a mid-stream error as a bare ``{"error_code": ...}`` line without
-    ``data:`` (spec 1.5, fixture ``v1_stream_error_midstream_bare``). An SSE decoder drops such
-    a line, so this stream rewrites a line that starts with ``{`` into ``data: {``. JSON text
-    never holds a raw newline, so ``\\n{`` only occurs at the start of a line."""
-
-    def __init__(self, inner: httpx.SyncByteStream | httpx.AsyncByteStream) -> None:
-        self._inner = inner
-        self._line_start = True
-
-    def _fix(self, chunk: bytes) -> bytes:
-        if b"\n{" in chunk:
-            chunk = chunk.replace(b"\n{", b"\ndata: {")
-        if self._line_start and chunk[:1] == b"{":
-            chunk = b"data: " + chunk
-        if chunk:
-            self._line_start = chunk[-1:] == b"\n"
-        return chunk
-
-    def __iter__(self) -> Iterator[bytes]:
-        if not isinstance(self._inner, httpx.SyncByteStream):  # pragma: no cover
-            raise RuntimeError("attempted to read an async stream synchronously")
-        for chunk in self._inner:
-            yield self._fix(chunk)
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        if not isinstance(self._inner, httpx.AsyncByteStream):  # pragma: no cover
-            raise RuntimeError("attempted to read a sync stream asynchronously")
-        async for chunk in self._inner:
-            yield self._fix(chunk)
-
-    def close(self) -> None:
-        if isinstance(self._inner, httpx.SyncByteStream):
-            self._inner.close()
-
-    async def aclose(self) -> None:
-        if isinstance(self._inner, httpx.AsyncByteStream):
-            await self._inner.aclose()
