@@ -171,8 +171,17 @@ def timeout_arg(
 
 
 def check_http_client(http_client: object, expected: type, owner: str) -> None:
-    if http_client is not None and not isinstance(http_client, expected):
-        raise TypeError(
-            f"Invalid `http_client` argument; Expected an instance of `{expected.__module__}."
-            f"{expected.__name__}` for {owner} but got {type(http_client)}"
+    if http_client is None or isinstance(http_client, expected):
+        return
+    module = type(http_client).__module__.split(".")[0]
+    hint = ""
+    if module == "httpx2":
+        hint = (
+            "; an httpx2 client (openai-python 3.x's stack) cannot be used: llmswitch's auth"
+            " flows, transports and deadlines are written against httpx, so pass an"
+            f" httpx.{expected.__name__} (or none: llmswitch makes its own)"
         )
+    raise TypeError(
+        f"Invalid `http_client` argument; Expected an instance of `{expected.__module__}."
+        f"{expected.__name__}` for {owner} but got {type(http_client)}{hint}"
+    )
