@@ -383,3 +383,15 @@ def test_a_float_timeout_is_a_deadline_and_the_default_is_per_operation() -> Non
         default = fake.requests[-1].extensions
     assert with_float["timeout"]["read"] == 3.0
     assert default["timeout"] == httpx.Timeout(600.0, connect=5.0).as_dict()
+
+
+def test_a_wrong_http_client_is_a_clear_type_error() -> None:
+    with pytest.raises(TypeError, match="Invalid `http_client`"):
+        Client(http_client=httpx.AsyncClient())  # type: ignore[arg-type]
+
+    class Httpx2Client:  # what openai-python 3.x users hold (its module is httpx2)
+        pass
+
+    Httpx2Client.__module__ = "httpx2._client"
+    with pytest.raises(TypeError, match="httpx2 client"):
+        Client(http_client=Httpx2Client())  # type: ignore[arg-type]
