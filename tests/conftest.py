@@ -13,6 +13,9 @@ from llmswitch.testing import LoopbackServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# Scanner inputs under fixtures/ include apps' own tests (which import openai): data, not tests.
+collect_ignore = ["fixtures"]
+
 
 def fixture_json(provider: str, name: str) -> Any:
     """Load ``tests/fixtures/<provider>/<name>`` as JSON."""

@@ -68,6 +68,7 @@ __all__ = [
 logger = logging.getLogger("llmswitch")
 
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
+_OPEN_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)?")
 
 
 def _parse(data: Mapping[str, Any], source: str, **origin: Any) -> Config:
@@ -213,6 +214,12 @@ def _interpolate(
             )
         return found
 
+    opened = _OPEN_REF.search(_ENV_REF.sub("", value))
+    if opened:  # "${DASHSCOPE_API_KEY" with no "}": an error, never a literal key
+        name = opened.group(1) or "VAR"
+        raise ConfigError(
+            f"{source}: {key}: `${{{name}` is never closed; write `${{{name}}}`"
+        )
     return _ENV_REF.sub(replace, value)
 
 
