@@ -312,3 +312,33 @@ def test_chat_json_has_the_same_shape(tmp_path: Path) -> None:
     assert data["command"] == "chat" and data["records"][0]["content"] == "Bonjour!"
     assert isinstance(data["records"][0]["completion_tokens"], int)
     assert data["response"]["choices"][0]["message"]["content"] == "Bonjour!"
+
+
+def test_models_live_puts_the_providers_list_beside_the_catalog(tmp_path: Path) -> None:
+    import json as _json
+
+    from llmswitch.testing import Action, LoopbackServer
+
+    listing = {"object": "list", "data": [{"id": "deepseek-chat", "object": "model"},
+                                          {"id": "brand-new-model", "object": "model"}]}  # fmt: skip
+    with LoopbackServer() as server:
+        server.enqueue(Action(status=200, headers={"content-type": "application/json"},
+                              body=_json.dumps(listing).encode()))  # fmt: skip
+        config = tmp_path / "llmswitch.toml"
+        config.write_text(
+            f'[providers.deepseek]\nbase_url = "{server.url}/v1"\napi_key = "sk-live-test"\n',
+            encoding="utf-8",
+        )
+        out = run("models", "--live", "--provider", "deepseek", "--config", str(config), "--json")
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr
+    status = {r["id"]: r["status"] for r in _json.loads(out.stdout)["records"]}
+    assert status["brand-new-model"] == "not in catalog"
+    assert status["deepseek-chat"] == "served after retirement"  # retired 2026-07-24
+    assert "not served" in status.values()
+    assert "sk-live-test" not in out.stdout + out.stderr
+
+
+def test_models_live_needs_a_provider() -> None:
+    out = run("models", "--live")
+    assert out.returncode == 2 and "--provider" in out.stderr and "Traceback" not in out.stderr

@@ -138,6 +138,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", type=_date, metavar="YYYY-MM-DD",
                    help="prices in force on this date (default: the newest)")  # fmt: skip
     _catalog_arg(p)
+    p.add_argument(
+        "--live",
+        action="store_true",
+        help="ask each --provider for the models it serves now (its key is needed) and put "
+        "that list beside the catalog's: models the catalog lacks, no longer served, retired",
+    )
+    p.add_argument("--config", type=Path, metavar="FILE",
+                   help="llmswitch.toml with the keys for --live (default: discovery)")  # fmt: skip
 
     p = command("compare", "cost a monthly workload on every candidate model, net of offers")
     _workload_args(p)

@@ -75,8 +75,11 @@ def cmd_offers(args: argparse.Namespace) -> int:
 
 
 def cmd_models(args: argparse.Namespace) -> int:
-    """``llmswitch models``: models with capabilities and the price in force."""
+    """``llmswitch models``: models with capabilities and the price in force (``--live``: the
+    providers' own lists beside the catalog's)."""
     cat = catalog_of(args)
+    if args.live:
+        return _live(args, cat)
     models = _by_provider(
         args.provider, lambda p: cat.models(provider=p, capability=args.capability)
     )
@@ -88,6 +91,37 @@ def cmd_models(args: argparse.Namespace) -> int:
             "output_per_1m", "currency", "price_as_of"]  # fmt: skip
     table("Models (prices per 1M tokens)", cols, [[r[c] for c in cols] for r in rows])
     return EXIT_OK
+
+
+def _live(args: argparse.Namespace, cat: Any) -> int:
+    from .._client import Client
+    from ..errors import LLMSwitchError
+    from ..providers._live import STATUS_FLAGS, live_rows
+
+    if not args.provider:
+        raise UsageError("--live asks providers: name them with --provider (e.g. --provider qwen)")
+    records: list[dict[str, Any]] = []
+    failed: list[str] = []
+    with Client(args.config) as client:
+        for name in args.provider:
+            try:
+                rows = live_rows(client, name, catalog=cat)
+            except LLMSwitchError as exc:
+                failed.append(f"{name}: {str(exc).splitlines()[0]}")
+                continue
+            records += [{"provider": name, **row.as_dict()} for row in rows]
+    if args.json:
+        emit("models", records, live=True, failed=failed)
+    else:
+        cols: list[str] = ["provider", "id", "served", "in_catalog", "status"]
+        table("Models: live list beside the catalog", cols,
+              [[r.get(c) for c in cols] for r in records])  # fmt: skip
+        for line in failed:
+            print(f"not listed: {line}")
+        flags = {str(r.get("status")) for r in records} & set(STATUS_FLAGS)
+        for flag in sorted(flags):
+            print(f"{flag}: {STATUS_FLAGS[flag]}")
+    return EXIT_OK if records or not failed else 3
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
