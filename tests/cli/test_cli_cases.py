@@ -319,8 +319,10 @@ def test_models_live_puts_the_providers_list_beside_the_catalog(tmp_path: Path) 
 
     from llmswitch.testing import Action, LoopbackServer
 
-    listing = {"object": "list", "data": [{"id": "deepseek-chat", "object": "model"},
-                                          {"id": "brand-new-model", "object": "model"}]}  # fmt: skip
+    listing = {
+        "object": "list",
+        "data": [{"id": "deepseek-chat", "object": "model"}, {"id": "brand-new-model"}],
+    }
     with LoopbackServer() as server:
         server.enqueue(Action(status=200, headers={"content-type": "application/json"},
                               body=_json.dumps(listing).encode()))  # fmt: skip
