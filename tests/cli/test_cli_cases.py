@@ -344,3 +344,18 @@ def test_models_live_puts_the_providers_list_beside_the_catalog(tmp_path: Path) 
 def test_models_live_needs_a_provider() -> None:
     out = run("models", "--live")
     assert out.returncode == 2 and "--provider" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_config_trust_then_untrust_and_doctor_says_which(tmp_path: Path) -> None:
+    config = tmp_path / "llmswitch.toml"
+    config.write_text('[defaults]\nprovider = "qwen"\n', encoding="utf-8")
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "xdg")}
+    data = json.loads(ok(run("doctor", "--config", str(config), "--json", env=env)).stdout)
+    assert data["config"]["trusted"] is True  # a file the user names is trusted
+    trusted = ok(run("config", "trust", str(config), env=env))
+    assert str(config) in trusted.stdout and "trusted.json" in trusted.stdout
+    assert (tmp_path / "xdg" / "llmswitch" / "trusted.json").is_file()
+    gone = ok(run("config", "untrust", str(config), "--json", env=env))
+    assert json.loads(gone.stdout)["action"] == "untrust"
+    again = ok(run("config", "untrust", str(config), env=env))
+    assert "was not allowed" in again.stdout

@@ -34,6 +34,8 @@ def _handler(command: str) -> Callable[..., int]:
         from . import plan_cmds as module  # type: ignore[no-redef]
     elif command == "chat":
         from . import chat as module  # type: ignore[no-redef]
+    elif command == "config":
+        from . import config_cmds as module  # type: ignore[no-redef]
     else:
         from . import doctor as module  # type: ignore[no-redef]
     handler: Callable[..., int] = getattr(module, f"cmd_{command}")

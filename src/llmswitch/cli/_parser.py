@@ -200,6 +200,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("doctor", "check config and credentials (never prints a secret)")
     _config_arg(p)
+
+    p = command(
+        "config",
+        "allow or forget a discovered llmswitch.toml (docs/config.md, Security): until allowed,"
+        " a file found in the current directory cannot send a key from your environment to a"
+        " host of its own",
+    )
+    p.add_argument("action", choices=("trust", "untrust"), help="allow the file as it is now,"
+                   " or forget it (any edit also revokes it)")  # fmt: skip
+    p.add_argument("path", nargs="?", type=Path, default=Path("llmswitch.toml"),
+                   help="the config file (default: ./llmswitch.toml)")  # fmt: skip
     return parser
 
 

@@ -169,6 +169,8 @@ def doctor(config: Path | None, environ: Mapping[str, str]) -> dict[str, Any]:
             "valid": valid,
             "error": error,
             "problems": problems,
+            "trusted": loaded.trusted if loaded is not None else None,
+            "trust": loaded.trust_reason if loaded is not None else None,
         },
         "records": records,
     }
@@ -223,6 +225,8 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         emit("doctor", data["records"], config=data["config"])
     else:
         print(f"Config: {data['config']['status']}")
+        if data["config"]["trust"]:
+            print(f"Trust: {data['config']['trust']}")
         for problem in data["config"]["problems"]:
             print(f"  - {problem}")
         rows = [[p["provider"], p["credentials"], p["adapter"]] for p in data["records"]]
