@@ -194,10 +194,10 @@ def report(results: dict[str, Any], imports: dict[str, Any], ceiling: float, pro
         "| import | seconds (median, spread) | peak RSS | heavy modules loaded |",
         "|---|---|---|---|",
         f"| `import llmswitch` | {li['s'] * 1000:.1f} ms ({li['spread'][0] * 1000:.1f}–{li['spread'][1] * 1000:.1f}) | {li['rss_kb'] / 1024:.1f} MB | {li['heavy'] or 'none'} |",  # noqa: E501
-        f"| `import httpx, pydantic, tenacity` | {raw['s'] * 1000:.1f} ms ({raw['spread'][0] * 1000:.1f}–{raw['spread'][1] * 1000:.1f}) | {raw['rss_kb'] / 1024:.1f} MB | |",  # noqa: E501
+        f"| `import httpx, pydantic, tenacity` | {raw['s'] * 1000:.1f} ms ({raw['spread'][0] * 1000:.1f}–{raw['spread'][1] * 1000:.1f}) | {raw['rss_kb'] / 1024:.1f} MB | {raw['heavy'] or 'none'} |",  # noqa: E501
         f"| `import httpx, pydantic, tenacity` + one `BaseModel` | {rm['s'] * 1000:.1f} ms "
         f"({rm['spread'][0] * 1000:.1f}–{rm['spread'][1] * 1000:.1f}) "
-        f"| {rm['rss_kb'] / 1024:.1f} MB | |",
+        f"| {rm['rss_kb'] / 1024:.1f} MB | {rm['heavy'] or 'none'} |",
         f"| ratio to httpx + pydantic alone | {li['s'] / raw['s']:.2f}× | {li['rss_kb'] / raw['rss_kb']:.2f}× | |",  # noqa: E501
         f"| ratio to its floor, with one model (goal ≤ 1.3×) | {fmt_ratio(ratio, GOALS['import'])} | | |",  # noqa: E501
         "",
