@@ -125,48 +125,9 @@ if TYPE_CHECKING:
     )
 
 
-def __getattr__(name: str) -> Any:
-    """Request-side models load on first use (see :mod:`llmswitch.types.request`)."""
-    if name in _REQUEST_TYPES:
-        import importlib
-
-        return getattr(importlib.import_module(f"{__name__}.request"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 # ---- The Responses API (issue 20): loaded on first use, like the request-side models ------
 
-_RESPONSES_NAMES = [
-    "FunctionTool",
-    "IncompleteDetails",
-    "ParsedResponse",
-    "ParsedResponseFunctionToolCall",
-    "ParsedResponseOutputMessage",
-    "ParsedResponseOutputText",
-    "Response",
-    "ResponseCompletedEvent",
-    "ResponseContentPartAddedEvent",
-    "ResponseContentPartDoneEvent",
-    "ResponseCreatedEvent",
-    "ResponseErrorEvent",
-    "ResponseFailedEvent",
-    "ResponseFunctionCallArgumentsDeltaEvent",
-    "ResponseFunctionCallArgumentsDoneEvent",
-    "ResponseFunctionToolCall",
-    "ResponseInProgressEvent",
-    "ResponseIncompleteEvent",
-    "ResponseOutputItem",
-    "ResponseOutputItemAddedEvent",
-    "ResponseOutputItemDoneEvent",
-    "ResponseOutputMessage",
-    "ResponseOutputRefusal",
-    "ResponseOutputText",
-    "ResponseReasoningItem",
-    "ResponseStreamEvent",
-    "ResponseTextDeltaEvent",
-    "ResponseTextDoneEvent",
-    "ResponseUsage",
-]
+_EAGER_AND_REQUEST = len(__all__)
 __all__ += [
     "FunctionTool",
     "IncompleteDetails",
@@ -198,7 +159,8 @@ __all__ += [
     "ResponseTextDoneEvent",
     "ResponseUsage",
 ]
-_RESPONSES_TYPES = frozenset(_RESPONSES_NAMES)
+# Everything added to __all__ above (written out, so type checkers see the re-exports).
+_RESPONSES_TYPES = frozenset(__all__[_EAGER_AND_REQUEST:])
 
 if TYPE_CHECKING:
     from .responses import (
@@ -233,13 +195,16 @@ if TYPE_CHECKING:
         ResponseUsage,
     )
 
-_request_getattr = __getattr__
+# The lazy names and the module that holds each.
+_LAZY = {**dict.fromkeys(_REQUEST_TYPES, "request"), **dict.fromkeys(_RESPONSES_TYPES, "responses")}
 
 
-def __getattr__(name: str) -> Any:  # type: ignore[no-redef]
-    """Responses types load on first use (see :mod:`llmswitch.types.responses`)."""
-    if name in _RESPONSES_TYPES:
-        import importlib
+def __getattr__(name: str) -> Any:
+    """Request-side and Responses models load on first use (see :mod:`llmswitch.types.request`
+    and :mod:`llmswitch.types.responses`)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-        return getattr(importlib.import_module(f"{__name__}.responses"), name)
-    return _request_getattr(name)
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
