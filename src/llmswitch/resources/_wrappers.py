@@ -10,8 +10,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
+import httpx
+
+from .._pipeline import Step
+from .._raw_handlers import (
+    AsyncHandler,
+    Handler,
+    async_raw,
+    async_streamed,
+    sync_raw,
+    sync_streamed,
+)
 from .._response import (
     APIResponse,
     AsyncAPIResponse,
@@ -22,11 +33,13 @@ from .._response import (
 
 __all__ = [
     "ResponseMode",
+    "async_for_mode",
     "async_raw_method",
     "async_streamed_method",
     "current_mode",
     "raw_method",
     "streamed_method",
+    "sync_for_mode",
 ]
 
 ResponseMode = Literal["parsed", "raw", "streaming"]
@@ -36,6 +49,35 @@ _MODE: ContextVar[ResponseMode] = ContextVar("llmswitch_response_mode", default=
 def current_mode() -> ResponseMode:
     """The mode the current call runs in (``"parsed"`` unless a wrapper set another)."""
     return _MODE.get()
+
+
+P = TypeVar("P")
+T = TypeVar("T")
+
+
+def sync_for_mode(handler: Handler[P, T], *, read: bool) -> Handler[P, Any]:
+    """``handler`` as the current call's mode wants it: itself (parsed), wrapped for
+    ``with_raw_response`` (the body read first when ``read``) or for
+    ``with_streaming_response``."""
+    mode = current_mode()
+    if mode == "raw":
+        return sync_raw(handler, read=read)
+    if mode == "streaming":
+        return sync_streamed(handler)
+    return handler
+
+
+def async_for_mode(
+    handler: AsyncHandler[P, T], sync_parse: Callable[[Step[P], httpx.Response], T]
+) -> AsyncHandler[P, Any]:
+    """Async twin of :func:`sync_for_mode`; ``sync_parse`` serves a raw response's
+    ``parse()``."""
+    mode = current_mode()
+    if mode == "raw":
+        return async_raw(handler, sync_parse)
+    if mode == "streaming":
+        return async_streamed(handler)
+    return handler
 
 
 def raw_method(method: Callable[..., Any]) -> Callable[..., LegacyAPIResponse[Any]]:

@@ -20,7 +20,6 @@ from .._pipeline import (
     sync_chat,
     sync_stream,
 )
-from .._raw_handlers import sync_raw, sync_streamed
 from .._routing import MessageParam, SyncClientCore
 from .._sentinels import NOT_GIVEN, NotGiven, is_given
 from .._streaming import Stream
@@ -29,10 +28,9 @@ from ._docs import CREATE_DOC
 from ._helpers import helper_kwargs as _helper_kwargs
 from ._helpers import parsed as _parsed
 from ._wrappers import (
-    ResponseMode,
     WithRawResponse,
     WithStreamingResponse,
-    current_mode,
+    sync_for_mode,
 )
 
 if TYPE_CHECKING:
@@ -383,12 +381,7 @@ class Completions:
             stream,
             Extras.of(arguments),
         )
-        handler: Any = sync_stream if stream else sync_chat
-        mode: ResponseMode = current_mode()
-        if mode == "raw":
-            handler = sync_raw(handler, read=not stream)
-        elif mode == "streaming":
-            handler = sync_streamed(handler)
+        handler = sync_for_mode(sync_stream if stream else sync_chat, read=not stream)
         return run_sync(client.http, steps, handler, "chat stream" if stream else "chat")
 
 

@@ -17,7 +17,7 @@ from .._pipeline import (
     chat_steps,
     run_async,
 )
-from .._raw_handlers import async_raw, async_streamed, parse_read_chat
+from .._raw_handlers import parse_read_chat
 from .._routing import AsyncClientCore, MessageParam
 from .._sentinels import NOT_GIVEN, NotGiven, is_given
 from .._streaming import AsyncStream
@@ -28,8 +28,7 @@ from ._helpers import parsed as _parsed
 from ._wrappers import (
     AsyncWithRawResponse,
     AsyncWithStreamingResponse,
-    ResponseMode,
-    current_mode,
+    async_for_mode,
 )
 
 if TYPE_CHECKING:
@@ -382,12 +381,7 @@ class AsyncCompletions:
             stream,
             Extras.of(arguments),
         )
-        handler: Any = async_stream if stream else async_chat
-        mode: ResponseMode = current_mode()
-        if mode == "raw":
-            handler = async_raw(handler, parse_read_chat)
-        elif mode == "streaming":
-            handler = async_streamed(handler)
+        handler = async_for_mode(async_stream if stream else async_chat, parse_read_chat)
         return await run_async(client.http, steps, handler, "chat stream" if stream else "chat")
 
 

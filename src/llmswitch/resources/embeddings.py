@@ -17,11 +17,7 @@ from .._pipeline import (
     sync_embed,
 )
 from .._raw_handlers import (
-    async_raw,
-    async_streamed,
     parse_read_embeddings,
-    sync_raw,
-    sync_streamed,
 )
 from .._routing import AsyncClientCore, SyncClientCore
 from .._sentinels import NOT_GIVEN, NotGiven
@@ -33,7 +29,8 @@ from ._wrappers import (
     AsyncWithStreamingResponse,
     WithRawResponse,
     WithStreamingResponse,
-    current_mode,
+    async_for_mode,
+    sync_for_mode,
 )
 
 __all__ = ["AsyncEmbeddings", "Embeddings"]
@@ -71,12 +68,7 @@ class Embeddings:
         client = self._client
         arguments = locals()
         steps = embedding_steps(client, model, input, arguments, Extras.of(arguments))
-        handler: Any = sync_embed
-        mode = current_mode()
-        if mode == "raw":
-            handler = sync_raw(handler, read=True)
-        elif mode == "streaming":
-            handler = sync_streamed(handler)
+        handler = sync_for_mode(sync_embed, read=True)
         result: CreateEmbeddingResponse = run_sync(client.http, steps, handler, "embeddings")
         return result
 
@@ -115,15 +107,8 @@ class AsyncEmbeddings:
         client = self._client
         arguments = locals()
         steps = embedding_steps(client, model, input, arguments, Extras.of(arguments))
-        handler: Any = async_embed
-        mode = current_mode()
-        if mode == "raw":
-            handler = async_raw(handler, parse_read_embeddings)
-        elif mode == "streaming":
-            handler = async_streamed(handler)
-        result: CreateEmbeddingResponse = await run_async(
-            client.http, steps, handler, "embeddings"
-        )
+        handler = async_for_mode(async_embed, parse_read_embeddings)
+        result: CreateEmbeddingResponse = await run_async(client.http, steps, handler, "embeddings")
         return result
 
     create.__doc__ = EMBED_DOC

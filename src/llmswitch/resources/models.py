@@ -21,7 +21,6 @@ from .._pipeline import (
     run_async,
     run_sync,
 )
-from .._raw_handlers import async_raw, async_streamed, sync_raw, sync_streamed
 from .._routing import AsyncClientCore, SyncClientCore
 from .._sentinels import NOT_GIVEN, NotGiven
 from ..errors import InvalidRequestError
@@ -32,7 +31,8 @@ from ._wrappers import (
     AsyncWithStreamingResponse,
     WithRawResponse,
     WithStreamingResponse,
-    current_mode,
+    async_for_mode,
+    sync_for_mode,
 )
 
 __all__ = ["AsyncModels", "Models"]
@@ -86,12 +86,7 @@ class Models:
 
     def _send(self, kind: str, model: str | None, provider: str | None, extras: Extras) -> Any:
         steps = provider_step(self._client, provider, _builder(kind, model), extras)
-        handler: Any = read_then(_parser(kind))
-        mode = current_mode()
-        if mode == "raw":
-            handler = sync_raw(handler, read=True)
-        elif mode == "streaming":
-            handler = sync_streamed(handler)
+        handler = sync_for_mode(read_then(_parser(kind)), read=True)
         return run_sync(self._client.http, steps, handler, f"models.{kind}")
 
     def list(
@@ -155,12 +150,9 @@ class AsyncModels:
     ) -> Any:
         steps = provider_step(self._client, provider, _builder(kind, model), extras)
         parse = _parser(kind)
-        handler: Any = aread_then(parse)
-        mode = current_mode()
-        if mode == "raw":
-            handler = async_raw(handler, lambda step, response: parse(step.adapter, response))
-        elif mode == "streaming":
-            handler = async_streamed(handler)
+        handler = async_for_mode(
+            aread_then(parse), lambda step, response: parse(step.adapter, response)
+        )
         return await run_async(self._client.http, steps, handler, f"models.{kind}")
 
     async def list(
@@ -187,9 +179,7 @@ class AsyncModels:
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
     ) -> Model:
         """One model by id."""
-        result: Model = await self._send(
-            "retrieve", _check(model), provider, Extras.of(locals())
-        )
+        result: Model = await self._send("retrieve", _check(model), provider, Extras.of(locals()))
         return result
 
     async def delete(

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .._pipeline import Extras, provider_step, read_then, run_sync
-from .._raw_handlers import sync_raw, sync_streamed
 from .._routing import SyncClientCore
 from .._sentinels import NOT_GIVEN, NotGiven
 from ._responses_common import (
@@ -26,7 +25,7 @@ from ._responses_common import (
     stored_result,
     text_format_args,
 )
-from ._wrappers import WithRawResponse, WithStreamingResponse, current_mode
+from ._wrappers import WithRawResponse, WithStreamingResponse, current_mode, sync_for_mode
 
 if TYPE_CHECKING:
     from .._responses._store import ResponseStore
@@ -114,12 +113,7 @@ class Responses:
         if stream is False:
             args["stream"] = False
         steps = responses_steps(client, args, wants_stream, Extras.of(arguments), self.store)
-        handler: Any = sync_handler
-        mode = current_mode()
-        if mode == "raw":
-            handler = sync_raw(handler, read=not wants_stream)
-        elif mode == "streaming":
-            handler = sync_streamed(handler)
+        handler = sync_for_mode(sync_handler, read=not wants_stream)
         what = "responses stream" if wants_stream else "responses"
         return run_sync(client.http, steps, handler, what)
 
@@ -130,6 +124,7 @@ class Responses:
 
         arguments = text_format_args(kwargs, "responses.parse")
         result = self.create(**arguments)
+
         def parsed(response: Any) -> Any:
             return parse_response(
                 text_format=kwargs.get("text_format", NOT_GIVEN),
@@ -199,11 +194,10 @@ class Responses:
             _retrieve.builder(response_id, query, "GET"),
             Extras.of(arguments),
         )
-        handler: Any = _retrieve.sync_handler if stream is True else read_then(_retrieve.parse)
-        if mode == "raw":
-            handler = sync_raw(handler, read=stream is not True)
-        elif mode == "streaming":
-            handler = sync_streamed(handler)
+        handler = sync_for_mode(
+            _retrieve.sync_handler if stream is True else read_then(_retrieve.parse),
+            read=stream is not True,
+        )
         return run_sync(self._client.http, steps, handler, "responses.retrieve")
 
     def delete(
@@ -231,11 +225,7 @@ class Responses:
             _retrieve.builder(response_id, {}, "DELETE"),
             Extras.of(arguments),
         )
-        handler: Any = read_then(_retrieve.nothing)
-        if mode == "raw":
-            handler = sync_raw(handler, read=True)
-        elif mode == "streaming":
-            handler = sync_streamed(handler)
+        handler = sync_for_mode(read_then(_retrieve.nothing), read=True)
         return run_sync(self._client.http, steps, handler, "responses.delete")  # type: ignore[no-any-return]
 
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .._pipeline import Extras, aread_then, provider_step, run_async
-from .._raw_handlers import async_raw, async_streamed
 from .._routing import AsyncClientCore
 from .._sentinels import NOT_GIVEN, NotGiven
 from ._responses_common import (
@@ -26,7 +25,12 @@ from ._responses_common import (
     stored_result,
     text_format_args,
 )
-from ._wrappers import AsyncWithRawResponse, AsyncWithStreamingResponse, current_mode
+from ._wrappers import (
+    AsyncWithRawResponse,
+    AsyncWithStreamingResponse,
+    async_for_mode,
+    current_mode,
+)
 
 if TYPE_CHECKING:
     from .._responses._store import ResponseStore
@@ -114,12 +118,7 @@ class AsyncResponses:
         if stream is False:
             args["stream"] = False
         steps = responses_steps(client, args, wants_stream, Extras.of(arguments), self.store)
-        handler: Any = async_handler
-        mode = current_mode()
-        if mode == "raw":
-            handler = async_raw(handler, parse_read)
-        elif mode == "streaming":
-            handler = async_streamed(handler)
+        handler = async_for_mode(async_handler, parse_read)
         what = "responses stream" if wants_stream else "responses"
         return await run_async(client.http, steps, handler, what)
 
@@ -130,6 +129,7 @@ class AsyncResponses:
 
         arguments = text_format_args(kwargs, "responses.parse")
         result = await self.create(**arguments)
+
         def parsed(response: Any) -> Any:
             return parse_response(
                 text_format=kwargs.get("text_format", NOT_GIVEN),
@@ -199,12 +199,10 @@ class AsyncResponses:
             _retrieve.builder(response_id, query, "GET"),
             Extras.of(arguments),
         )
-        handler: Any = _retrieve.async_handler if stream is True else aread_then(_retrieve.parse)
-        if mode == "raw":
-            sync_parse = _retrieve.parse_read_stream if stream is True else _retrieve.parse_step
-            handler = async_raw(handler, sync_parse)
-        elif mode == "streaming":
-            handler = async_streamed(handler)
+        if stream is True:
+            handler = async_for_mode(_retrieve.async_handler, _retrieve.parse_read_stream)
+        else:
+            handler = async_for_mode(aread_then(_retrieve.parse), _retrieve.parse_step)
         return await run_async(self._client.http, steps, handler, "responses.retrieve")
 
     async def delete(
@@ -232,11 +230,7 @@ class AsyncResponses:
             _retrieve.builder(response_id, {}, "DELETE"),
             Extras.of(arguments),
         )
-        handler: Any = aread_then(_retrieve.nothing)
-        if mode == "raw":
-            handler = async_raw(handler, _retrieve.nothing_step)
-        elif mode == "streaming":
-            handler = async_streamed(handler)
+        handler = async_for_mode(aread_then(_retrieve.nothing), _retrieve.nothing_step)
         return await run_async(self._client.http, steps, handler, "responses.delete")  # type: ignore[no-any-return,unused-ignore]
 
 
