@@ -4,9 +4,11 @@ for each chunk, whatever the body does (a body that drips a byte a second cannot
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import Mapping
 
 import httpx
+
+from ._wrapped_stream import WrappedStream
 
 __all__ = [
     "DEADLINE",
@@ -71,19 +73,19 @@ def start_attempt(request: httpx.Request) -> None:
     request.extensions[DEADLINE_AT] = None if seconds is None else time.monotonic() + seconds
 
 
-class DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+class DeadlineStream(WrappedStream):
     """A response body that raises ``httpx.ReadTimeout`` once its deadline has passed: checked
     after every read, so a body that drips bytes (or a stream of keep-alive comments) cannot
     outlive the deadline by more than one read, which itself waits at most ``timeout``.
     :class:`~llmswitch._streaming.Stream` moves the deadline each time the caller asks for the
     next chunk (:meth:`restart`)."""
 
-    __slots__ = ("_inner", "at", "seconds")
+    __slots__ = ("at", "seconds")
 
     def __init__(
         self, inner: httpx.SyncByteStream | httpx.AsyncByteStream, at: float, seconds: float
     ) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self.at = at
         self.seconds = seconds
 
@@ -91,32 +93,10 @@ class DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
         """The next chunk has ``seconds`` from now."""
         self.at = time.monotonic() + self.seconds
 
-    def _expired(self) -> httpx.ReadTimeout:
-        return httpx.ReadTimeout(f"no answer within the {self.seconds:g} s deadline (timeout=)")
-
-    def __iter__(self) -> Iterator[bytes]:
-        if not isinstance(self._inner, httpx.SyncByteStream):  # pragma: no cover
-            raise RuntimeError("attempted to read an async stream synchronously")
-        for chunk in self._inner:
-            if time.monotonic() > self.at:
-                raise self._expired()
-            yield chunk
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        if not isinstance(self._inner, httpx.AsyncByteStream):  # pragma: no cover
-            raise RuntimeError("attempted to read a sync stream asynchronously")
-        async for chunk in self._inner:
-            if time.monotonic() > self.at:
-                raise self._expired()
-            yield chunk
-
-    def close(self) -> None:
-        if isinstance(self._inner, httpx.SyncByteStream):
-            self._inner.close()
-
-    async def aclose(self) -> None:
-        if isinstance(self._inner, httpx.AsyncByteStream):
-            await self._inner.aclose()
+    def _each(self, chunk: bytes) -> bytes:
+        if time.monotonic() > self.at:
+            raise httpx.ReadTimeout(f"no answer within the {self.seconds:g} s deadline (timeout=)")
+        return chunk
 
 
 def guard_body(response: httpx.Response, request: httpx.Request | None = None) -> None:
@@ -128,5 +108,3 @@ def guard_body(response: httpx.Response, request: httpx.Request | None = None) -
     seconds = _deadline_seconds(extensions)
     if isinstance(at, float) and seconds is not None:
         response.stream = DeadlineStream(response.stream, at, seconds)
-
-
