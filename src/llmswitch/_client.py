@@ -38,7 +38,6 @@ from .resources.responses_async import AsyncResponses
 __all__ = ["AsyncClient", "Client"]
 
 
-
 class Client(ClientMixin, SyncClientCore):
     """The synchronous client: ``client.chat.completions.create(...)``, ``client.embeddings``,
     ``client.models``.
@@ -114,7 +113,11 @@ class Client(ClientMixin, SyncClientCore):
     ) -> Client:
         """A new client with some options changed, sharing this one's config and connection
         pool (as openai-python's ``copy`` / ``with_options``)."""
-        kwargs = self._copy_kwargs(
+        copied: Client = self._copy(
+            config,
+            http_client,
+            retry_policy,
+            options,
             api_key=api_key,
             organization=organization,
             project=project,
@@ -127,15 +130,7 @@ class Client(ClientMixin, SyncClientCore):
             set_default_query=set_default_query,
             drop_unsupported_params=drop_unsupported_params,
         )
-        if options is not None:
-            kwargs["options"] = options
-        policy = retry_policy or (self._retry_policy if isinstance(max_retries, NotGiven) else None)
-        return type(self)(
-            config if config is not None else self.config,
-            http_client=http_client or self.http,
-            retry_policy=policy,
-            **kwargs,
-        )
+        return copied
 
     with_options = copy
 
@@ -264,7 +259,11 @@ class AsyncClient(ClientMixin, AsyncClientCore):
     ) -> AsyncClient:
         """A new client with some options changed, sharing this one's config and connection
         pool (as openai-python's ``copy`` / ``with_options``)."""
-        kwargs = self._copy_kwargs(
+        copied: AsyncClient = self._copy(
+            config,
+            http_client,
+            retry_policy,
+            options,
             api_key=api_key,
             organization=organization,
             project=project,
@@ -277,15 +276,7 @@ class AsyncClient(ClientMixin, AsyncClientCore):
             set_default_query=set_default_query,
             drop_unsupported_params=drop_unsupported_params,
         )
-        if options is not None:
-            kwargs["options"] = options
-        policy = retry_policy or (self._retry_policy if isinstance(max_retries, NotGiven) else None)
-        return type(self)(
-            config if config is not None else self.config,
-            http_client=http_client or self.http,
-            retry_policy=policy,
-            **kwargs,
-        )
+        return copied
 
     with_options = copy
 

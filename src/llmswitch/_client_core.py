@@ -97,8 +97,12 @@ class ClientMixin(Router):
         and why, is on ``client.config.trusted`` / ``trust_reason`` (docs/config.md)."""
         return self.config.path
 
-    def _copy_kwargs(
+    def _copy(
         self,
+        config: ConfigArg,
+        http_client: httpx.Client | httpx.AsyncClient | None,
+        retry_policy: RetryPolicy | None,
+        options: ClientOptions | None,
         *,
         api_key: str | None,
         organization: str | None,
@@ -111,8 +115,10 @@ class ClientMixin(Router):
         default_query: Mapping[str, Any] | None,
         set_default_query: Mapping[str, Any] | None,
         drop_unsupported_params: bool | None,
-    ) -> dict[str, Any]:
-        options = merge_options(
+    ) -> Any:
+        """``copy`` of either client: a new one of this type, sharing this one's config (unless
+        ``config`` is given) and connection pool (unless ``http_client`` is)."""
+        merged = merge_options(
             self.options,
             api_key=api_key,
             organization=organization,
@@ -123,14 +129,19 @@ class ClientMixin(Router):
             default_query=default_query,
             set_default_query=set_default_query,
         )
-        return {
-            "options": options,
-            "timeout": self.timeout if isinstance(timeout, NotGiven) else timeout,
-            "max_retries": self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
-            "drop_unsupported_params": self.drop_unsupported_params
+        policy = retry_policy or (self._retry_policy if isinstance(max_retries, NotGiven) else None)
+        client_type: Any = type(self)  # Client or AsyncClient, whose constructors take these
+        return client_type(
+            config if config is not None else self.config,
+            http_client=http_client or self.http,  # type: ignore[attr-defined]
+            retry_policy=policy,
+            options=merged if options is None else options,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            drop_unsupported_params=self.drop_unsupported_params
             if drop_unsupported_params is None
             else drop_unsupported_params,
-        }
+        )
 
 
 def constructor_options(
