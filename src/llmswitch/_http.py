@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import os
 import threading
-import weakref
 
 import httpx
 
+from ._fork import reset_after_fork
 from .errors import APIStatusError
 
 __all__ = [
@@ -53,7 +53,14 @@ class LazyTransport(httpx.BaseTransport):
         self._limits = limits
         self._pools: dict[str, httpx.HTTPTransport] = {}
         self._lock = threading.Lock()
-        _LIVE.add(self)
+        reset_after_fork(self)
+
+    def _after_fork(self) -> None:
+        """The child must not use the parent's pooled connections (two processes reading one
+        socket get each other's answers) nor a lock another thread of the parent held at the
+        fork. The pools are abandoned, not closed: closing could disturb the parent's."""
+        self._pools = {}
+        self._lock = threading.Lock()
 
     def pool(self, scheme: str) -> httpx.HTTPTransport:
         """The transport for ``http`` or ``https`` (created on first use)."""
@@ -88,7 +95,11 @@ class LazyAsyncTransport(httpx.AsyncBaseTransport):
         self._limits = limits
         self.backend = backend
         self._pools: dict[str, httpx.AsyncBaseTransport] = {}
-        _LIVE.add(self)
+        reset_after_fork(self)
+
+    def _after_fork(self) -> None:
+        """As :meth:`LazyTransport._after_fork`: the parent's pools are abandoned."""
+        self._pools = {}
 
     def pool(self, scheme: str) -> httpx.AsyncBaseTransport:
         """The transport for ``http`` or ``https`` (created on first use)."""
@@ -214,19 +225,3 @@ def new_async_http_client() -> httpx.AsyncClient:
         follow_redirects=True,
         event_hooks={"response": [hook]},
     )
-
-
-_LIVE: weakref.WeakSet[LazyTransport | LazyAsyncTransport] = weakref.WeakSet()
-
-
-def _after_fork_in_child() -> None:
-    """The child must not use the parent's pooled connections (two processes reading one socket
-    get each other's answers) nor a lock another thread of the parent held at the fork."""
-    for transport in list(_LIVE):
-        transport._pools = {}  # abandoned, not closed: closing could disturb the parent's
-        if isinstance(transport, LazyTransport):
-            transport._lock = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_after_fork_in_child)

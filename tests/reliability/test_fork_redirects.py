@@ -84,6 +84,26 @@ def test_a_fork_during_a_token_fetch_does_not_leave_the_child_blocked() -> None:
     assert "value" in result, result
 
 
+@pytest.mark.parametrize("provider", ["glm", "sensenova"])
+def test_a_fork_while_a_jwt_is_signed_does_not_leave_the_child_blocked(provider: str) -> None:
+    """Another thread of the parent holds the JWT auth's signing lock when the process forks:
+    the child must get a free lock and sign its own token."""
+    from pydantic import SecretStr
+
+    from llmswitch.providers.glm.auth import ZhipuJWTAuth
+    from llmswitch.providers.sensenova.auth import SenseNovaJWTAuth
+
+    auth: ZhipuJWTAuth | SenseNovaJWTAuth
+    if provider == "glm":
+        auth = ZhipuJWTAuth(SecretStr("fork-id.fork-secret-0123456789abcdefghijklmnopqrstuv"))
+    else:
+        auth = SenseNovaJWTAuth("fork-ak", "fork-secret-0123456789abcdefghijklmnopqrstuv")
+    with auth._lock:  # as if another thread were signing at the fork
+        result = _in_child(lambda: bool(auth.token()), limit=10.0)
+    assert result.get("hung") is not True, "the child blocked on a lock inherited at the fork"
+    assert result == {"value": True}, result
+
+
 def test_a_forked_child_does_not_share_pooled_connections() -> None:
     """Pooled keep-alive connections were inherited: parent and child wrote requests on the
     same socket and could read each other's answers."""

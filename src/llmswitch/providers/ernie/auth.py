@@ -11,7 +11,6 @@ fetch; a token refused by the API is re-fetched once and the request replayed on
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 import threading
 import time
@@ -23,6 +22,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from ..._deadline import DEADLINE, DEADLINE_AT, deadline_at, guard_body
+from ..._fork import reset_after_fork
 from ..._secrets import register_secret
 from ...errors import APIConnectionError, APIError, APITimeoutError, AuthenticationError
 from .._base import make_error, validation_error
@@ -72,20 +72,6 @@ def _remaining(request: httpx.Request) -> float | None:
 
 
 _SHARED_EXTENSIONS = frozenset({"timeout", DEADLINE, DEADLINE_AT})
-_LIVE: weakref.WeakSet[BaiduOAuth] = weakref.WeakSet()
-
-
-def _after_fork_in_child() -> None:
-    """A fork while another thread fetched a token: the child inherits a held lock and a flight
-    nobody will land. Give every live auth object a new lock and no flight."""
-    for auth in list(_LIVE):
-        auth._lock = threading.Lock()
-        auth._flight = None
-        auth._async_flights = weakref.WeakKeyDictionary()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +132,14 @@ class BaiduOAuth(httpx.Auth):
         self._async_flights: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Flight] = (
             weakref.WeakKeyDictionary()
         )
-        _LIVE.add(self)
+        reset_after_fork(self)
+
+    def _after_fork(self) -> None:
+        """A fork while another thread fetched a token: the child inherits a held lock and a
+        flight nobody will land. Give it a new lock and no flight."""
+        self._lock = threading.Lock()
+        self._flight = None
+        self._async_flights = weakref.WeakKeyDictionary()
 
     def __repr__(self) -> str:
         return f"BaiduOAuth(token_url={self.token_url!r}, client_id=***)"

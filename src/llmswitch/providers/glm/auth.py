@@ -10,17 +10,16 @@ only when a token is signed, so ``import llmswitch`` never loads it.
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 import warnings
-import weakref
 from collections.abc import Callable, Generator
 from typing import Any
 
 import httpx
 from pydantic import SecretStr
 
+from ..._fork import reset_after_fork
 from ..._secrets import register_secret
 from ...errors import ConfigError
 
@@ -94,7 +93,11 @@ class ZhipuJWTAuth(httpx.Auth):
         self._token: str | None = None
         self._signed_at = 0.0
         self._lock = threading.Lock()
-        _LIVE.add(self)
+        reset_after_fork(self)
+
+    def _after_fork(self) -> None:
+        """A fork while another thread signed a token would leave the child's lock held."""
+        self._lock = threading.Lock()
 
     def token(self, *, renew: bool = False) -> str:
         """The current token, signed anew when missing, old or ``renew`` is set."""
@@ -122,16 +125,3 @@ class ZhipuJWTAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return "ZhipuJWTAuth(key=***)"
-
-
-_LIVE: weakref.WeakSet[ZhipuJWTAuth] = weakref.WeakSet()
-
-
-def _after_fork_in_child() -> None:
-    """A fork while another thread signed a token would leave the child's lock held forever."""
-    for auth in list(_LIVE):
-        auth._lock = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_after_fork_in_child)

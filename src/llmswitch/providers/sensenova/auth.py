@@ -10,14 +10,13 @@ PyJWT is imported only when a token is minted.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
-import weakref
 from collections.abc import Callable, Generator
 
 import httpx
 
+from ..._fork import reset_after_fork
 from ..._secrets import register_secret
 
 __all__ = ["JWT_LIFETIME", "SenseNovaJWTAuth", "mint_jwt"]
@@ -62,7 +61,11 @@ class SenseNovaJWTAuth(httpx.Auth):
         """How many tokens this object has signed (for tests and diagnostics)."""
         self._token: tuple[str, float] | None = None
         self._lock = threading.Lock()
-        _LIVE.add(self)
+        reset_after_fork(self)
+
+    def _after_fork(self) -> None:
+        """A fork while another thread signed a token would leave the child's lock held."""
+        self._lock = threading.Lock()
 
     def __repr__(self) -> str:
         return "SenseNovaJWTAuth(access_key_id=***)"
@@ -91,16 +94,3 @@ class SenseNovaJWTAuth(httpx.Auth):
             fresh = self._token[0] if self._token and self._token[0] != token else None
             request.headers["Authorization"] = f"Bearer {fresh or self.token(force=True)}"
             yield request
-
-
-_LIVE: weakref.WeakSet[SenseNovaJWTAuth] = weakref.WeakSet()
-
-
-def _after_fork_in_child() -> None:
-    """A fork while another thread signed a token would leave the child's lock held forever."""
-    for auth in list(_LIVE):
-        auth._lock = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_after_fork_in_child)
