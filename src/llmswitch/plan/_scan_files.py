@@ -19,7 +19,7 @@ __all__ = [
     "CELL_MARK",
     "DEFAULT_EXCLUDE",
     "Parsed",
-    "Problem",
+    "ScanError",
     "is_test_path",
     "parse_file",
     "walk_files",
@@ -39,10 +39,10 @@ CELL_MARK = "# %% llmswitch-cell "
 
 
 @dataclass(frozen=True)
-class Problem:
-    """A file (or notebook cell) that could not be read."""
+class ScanError:
+    """A file (or notebook cell) the scanner could not read or parse."""
 
-    where: str
+    file: str
     message: str
     line: int | None = None
 
@@ -54,7 +54,7 @@ class Parsed:
 
     tree: ast.Module | None
     lines: list[str]
-    problems: list[Problem]
+    problems: list[ScanError]
 
 
 def is_test_path(rel: str) -> bool:
@@ -92,7 +92,7 @@ def walk_files(root: Path, exclude: Iterable[str]) -> Iterator[tuple[Path, str]]
                     yield base / name, rel
 
 
-def _parse(text: str, rel: str) -> tuple[ast.Module | None, Problem | None]:
+def _parse(text: str, rel: str) -> tuple[ast.Module | None, ScanError | None]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes etc.
@@ -100,7 +100,7 @@ def _parse(text: str, rel: str) -> tuple[ast.Module | None, Problem | None]:
     except (SyntaxError, ValueError) as exc:
         line = getattr(exc, "lineno", None)
         message = getattr(exc, "msg", None) or str(exc)
-        return None, Problem(rel, f"syntax error: {message}", line)
+        return None, ScanError(rel, f"syntax error: {message}", line)
 
 
 def _cells(data: bytes) -> list[tuple[int, str]]:
@@ -125,12 +125,12 @@ def _notebook(data: bytes, rel: str) -> Parsed:
     """Code cells as one module (cells share names); a cell that does not parse is reported at
     ``file#cell<N>`` with the line inside the cell, and the other cells are still read."""
     cells = _cells(data)
-    problems: list[Problem] = []
+    problems: list[ScanError] = []
     good: list[str] = []
     for number, text in cells:
         _tree, problem = _parse(text, rel)
         if problem is not None:
-            problems.append(Problem(f"{rel}#cell{number}", problem.message, problem.line))
+            problems.append(ScanError(f"{rel}#cell{number}", problem.message, problem.line))
             continue
         good.append(f"{CELL_MARK}{number}\n{text}")
     source = "\n".join(good) + "\n"
@@ -146,7 +146,7 @@ def parse_file(file: Path, rel: str, relevant: Callable[[str], bool] | None = No
     try:
         data = file.read_bytes()
     except OSError as exc:
-        return Parsed(None, [], [Problem(rel, f"cannot be read: {exc.strerror or exc}")])
+        return Parsed(None, [], [ScanError(rel, f"cannot be read: {exc.strerror or exc}")])
     try:
         if file.suffix == ".ipynb":
             return _notebook(data, rel)  # few and small: always read (broken JSON is reported)
@@ -155,6 +155,6 @@ def parse_file(file: Path, rel: str, relevant: Callable[[str], bool] | None = No
         if relevant is not None and not relevant(text):
             return Parsed(None, [], [])
     except (SyntaxError, UnicodeDecodeError, LookupError, ValueError, AttributeError) as exc:
-        return Parsed(None, [], [Problem(rel, f"cannot be decoded: {exc}")])
+        return Parsed(None, [], [ScanError(rel, f"cannot be decoded: {exc}")])
     tree, problem = _parse(text, rel)
     return Parsed(tree, text.splitlines(), [problem] if problem else [])

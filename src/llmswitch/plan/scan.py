@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..catalog import Catalog, load_catalog
 from ..providers import PROVIDERS
 from ._scan_ast import ENV_RE, Codebase, Hit, ModuleInfo, find_hits, learn
-from ._scan_files import CELL_MARK, DEFAULT_EXCLUDE, is_test_path, parse_file, walk_files
+from ._scan_files import (
+    CELL_MARK,
+    DEFAULT_EXCLUDE,
+    ScanError,
+    is_test_path,
+    parse_file,
+    walk_files,
+)
 from ._scan_names import relevant
 from ._verdicts import Judge, Verdict
 
@@ -100,15 +107,6 @@ class Finding:
         data = {k: v for k, v in self.row().items() if k not in self.verdicts}
         data["verdicts"] = {p: {"level": v.level, "why": v.why} for p, v in self.verdicts.items()}
         return data
-
-
-@dataclass(frozen=True)
-class ScanError:
-    """A file the scanner could not read or parse."""
-
-    file: str
-    message: str
-    line: int | None = None
 
 
 @dataclass
@@ -272,7 +270,7 @@ def scan(
         if not (in_tests and tests == "skip"):
             if file.suffix in (".py", ".ipynb"):
                 parsed = parse_file(file, rel, relevant)
-                result.errors.extend(ScanError(p.where, p.message, p.line) for p in parsed.problems)
+                result.errors.extend(parsed.problems)
                 if parsed.tree is not None:
                     modules.append((rel, ModuleInfo(parsed.tree), parsed.lines, in_tests))
             else:
